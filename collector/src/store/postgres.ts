@@ -1,0 +1,147 @@
+import postgres from 'postgres';
+import type { PendingQuery, Row, Sql } from 'postgres';
+import { answerRows, rootIdOf } from './answer-rows.ts';
+import { loadMigrations } from './migrations.ts';
+import type { CommentRow, Facets, Filters, RatingCountRow, ResponseCountRow, RootRatingRow, Store, StoredResponse, WebhookOutbox } from './types.ts';
+import { RATING_KINDS } from '../../../src/schema/scales.ts';
+
+type PayloadRow = { payload: Omit<StoredResponse, 'receivedAt' | 'correctedAt'>; received_at: Date; corrected_at: Date };
+const toStored = (r: PayloadRow): StoredResponse => ({ ...r.payload, receivedAt: r.received_at.toISOString(), correctedAt: r.corrected_at.toISOString() });
+
+/** Any number that identifies "our" migration lock among other users of the same database. */
+const MIGRATION_LOCK_KEY = 0x63786662; // "cxfb"
+
+export async function migratePostgres(sql: Sql): Promise<number[]> {
+  const applied: number[] = [];
+  for (const m of loadMigrations('postgres')) {
+    // One transaction per migration, serialised by an advisory lock: several collectors may start at once.
+    await sql.begin(async (tx) => {
+      await tx`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`;
+      await tx`CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`;
+      const [done] = await tx`SELECT 1 FROM schema_migrations WHERE version = ${m.version}`;
+      if (done) return;
+      await tx.unsafe(m.sql);
+      await tx`INSERT INTO schema_migrations (version, name) VALUES (${m.version}, ${m.name})`;
+      applied.push(m.version);
+    });
+  }
+  return applied;
+}
+
+export async function openPostgresStore(url: string, options: { max?: number } = {}): Promise<Store> {
+  const sql = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
+  await migratePostgres(sql);
+
+  const where = (f: Filters, table?: string): PendingQuery<Row[]> => {
+    const col = (name: string) => sql(table ? `${table}.${name}` : name);
+    const parts: PendingQuery<Row[]>[] = [];
+    if (f.touchpoint !== undefined) parts.push(sql`AND ${col('touchpoint')} = ${f.touchpoint}`);
+    if (f.surveyId !== undefined) parts.push(sql`AND ${col('survey_id')} = ${f.surveyId}`);
+    if (f.locale !== undefined) parts.push(sql`AND ${col('locale')} = ${f.locale}`);
+    if (f.from !== undefined) parts.push(sql`AND ${col('day')} >= ${f.from}`);
+    if (f.to !== undefined) parts.push(sql`AND ${col('day')} <= ${f.to}`);
+    return parts.reduce((acc, part) => sql`${acc} ${part}`, sql``);
+  };
+  const ratingKinds = [...RATING_KINDS];
+
+  const webhookOutbox: WebhookOutbox = {
+    async due(nowMs, limit) {
+      const rows = await sql<(PayloadRow & { response_id: string; attempts: number })[]>`
+        SELECT o.response_id, o.attempts, r.payload, r.received_at, r.corrected_at FROM webhook_outbox o
+        JOIN responses r ON r.id = o.response_id
+        WHERE NOT o.dead AND o.next_attempt_at <= ${nowMs} ORDER BY o.next_attempt_at LIMIT ${limit}`;
+      return rows.map((r) => ({ responseId: r.response_id, attempts: r.attempts, response: toStored(r) }));
+    },
+    async delivered(id) {
+      await sql`DELETE FROM webhook_outbox WHERE response_id = ${id}`;
+    },
+    async failed(id, u) {
+      await sql`UPDATE webhook_outbox SET attempts = ${u.attempts}, next_attempt_at = ${u.nextAttemptAt},
+        last_error = ${u.error}, dead = ${u.dead} WHERE response_id = ${id}`;
+    },
+    async nextDueAt() {
+      const [row] = await sql<{ at: number | null }[]>`SELECT MIN(next_attempt_at)::float8 AS at FROM webhook_outbox WHERE NOT dead`;
+      return row.at;
+    },
+  };
+
+  return {
+    kind: 'postgres',
+    async insertResponse(r, options) {
+      const p = r.payload;
+      return sql.begin(async (tx) => {
+        const inserted = await tx`INSERT INTO responses
+          (id, survey_id, touchpoint, locale, follow_up_of, root_id, created_at, sent_at, received_at, corrected_at, day, payload)
+          VALUES (${p.id}, ${p.surveyId}, ${p.touchpoint}, ${p.context.locale}, ${p.followUpOf ?? null}, ${rootIdOf(r)},
+            ${p.createdAt}, ${p.sentAt ?? null}, ${r.receivedAt}, ${r.correctedAt}, ${r.day}, ${sql.json(p)})
+          ON CONFLICT (id) DO NOTHING RETURNING id`;
+        if (inserted.length === 0) return 'duplicate' as const;
+        const rows = answerRows(r).map((a) => ({
+          response_id: a.responseId,
+          root_id: a.rootId,
+          question_id: a.questionId,
+          type: a.type,
+          value_num: a.valueNum,
+          value_text: a.valueText,
+          other_text: a.otherText,
+          touchpoint: a.touchpoint,
+          survey_id: a.surveyId,
+          locale: a.locale,
+          day: a.day,
+          corrected_at: a.correctedAt,
+        }));
+        await tx`INSERT INTO answers ${sql(rows)} ON CONFLICT (root_id, question_id) DO NOTHING`;
+        if (options?.enqueueWebhook) {
+          await tx`INSERT INTO webhook_outbox (response_id, next_attempt_at) VALUES (${p.id}, ${Date.parse(r.receivedAt)}) ON CONFLICT DO NOTHING`;
+        }
+        return 'stored' as const;
+      });
+    },
+    async listResponses(q) {
+      const rows = await sql<PayloadRow[]>`SELECT payload, received_at, corrected_at FROM responses
+        WHERE true ${where({ touchpoint: q.touchpoint, surveyId: q.surveyId })}
+        ORDER BY received_at DESC, id DESC LIMIT ${q.limit}`;
+      return rows.map(toStored);
+    },
+    async exportPage(filters, after, limit) {
+      const cursor = after ? sql`AND (received_at, id) > (${after.receivedAt}::timestamptz, ${after.id})` : sql``;
+      const rows = await sql<PayloadRow[]>`SELECT payload, received_at, corrected_at FROM responses
+        WHERE true ${where(filters)} ${cursor} ORDER BY received_at, id LIMIT ${limit}`;
+      return rows.map(toStored);
+    },
+    async ratingCounts(filters) {
+      return sql<RatingCountRow[]>`SELECT touchpoint, survey_id AS "surveyId", question_id AS "questionId", type,
+          value_num AS value, day, COUNT(*)::int AS n
+        FROM answers WHERE type IN ${sql(ratingKinds)} AND value_num IS NOT NULL ${where(filters)}
+        GROUP BY touchpoint, survey_id, question_id, type, value_num, day`;
+    },
+    async responseCounts(filters) {
+      return sql<ResponseCountRow[]>`SELECT touchpoint, survey_id AS "surveyId", day, COUNT(*)::int AS n FROM responses
+        WHERE follow_up_of IS NULL ${where(filters)} GROUP BY touchpoint, survey_id, day`;
+    },
+    async latestComments(filters, limit) {
+      const rows = await sql<(Omit<CommentRow, 'correctedAt'> & { correctedAt: Date })[]>`
+        SELECT response_id AS "responseId", root_id AS "rootId", touchpoint, survey_id AS "surveyId", question_id AS "questionId",
+          CASE WHEN type = 'text' AND value_text IS NOT NULL THEN value_text ELSE other_text END AS text,
+          locale, corrected_at AS "correctedAt"
+        FROM answers WHERE ((type = 'text' AND value_text IS NOT NULL) OR other_text IS NOT NULL) ${where(filters)}
+        ORDER BY corrected_at DESC LIMIT ${limit}`;
+      const comments = rows.map((c) => ({ ...c, correctedAt: c.correctedAt.toISOString() }));
+      const roots = [...new Set(comments.map((c) => c.rootId))];
+      const ratings = roots.length
+        ? await sql<RootRatingRow[]>`SELECT root_id AS "rootId", question_id AS "questionId", type, value_num AS value FROM answers
+            WHERE root_id IN ${sql(roots)} AND type IN ${sql(ratingKinds)} AND value_num IS NOT NULL`
+        : [];
+      return { comments, ratings: [...ratings] };
+    },
+    async facets(): Promise<Facets> {
+      const col = async (name: 'touchpoint' | 'survey_id' | 'locale') =>
+        (await sql<{ v: string }[]>`SELECT DISTINCT ${sql(name)} AS v FROM responses ORDER BY 1`).map((r) => r.v);
+      return { touchpoints: await col('touchpoint'), surveys: await col('survey_id'), locales: await col('locale') };
+    },
+    webhookOutbox,
+    async close() {
+      await sql.end({ timeout: 5 });
+    },
+  };
+}

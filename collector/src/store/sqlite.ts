@@ -1,0 +1,167 @@
+import Database from 'better-sqlite3';
+import type { Database as Db } from 'better-sqlite3';
+import { answerRows, rootIdOf } from './answer-rows.ts';
+import { filterConditions, RATING_TYPES_SQL } from './filters-sql.ts';
+import { loadMigrations } from './migrations.ts';
+import type { CommentRow, Facets, RatingCountRow, ResponseCountRow, RootRatingRow, Store, StoredResponse, WebhookOutbox } from './types.ts';
+
+type PayloadRow = { payload: string; received_at: string; corrected_at: string };
+const toStored = (r: PayloadRow): StoredResponse => ({ ...JSON.parse(r.payload), receivedAt: r.received_at, correctedAt: r.corrected_at });
+
+export function migrateSqlite(db: Db): number[] {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  const applied: number[] = [];
+  for (const m of loadMigrations('sqlite')) {
+    // IMMEDIATE takes the write lock before checking, so two processes starting on one file cannot both apply it.
+    db.transaction(() => {
+      if (db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(m.version)) return;
+      db.exec(m.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
+      applied.push(m.version);
+    }).immediate();
+  }
+  return applied;
+}
+
+export function openSqliteStore(path: string): Store {
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  // FULL: the widget deletes its copy once we answer 2xx, so a commit must survive a power cut before we answer.
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrateSqlite(db);
+
+  const insertResponse = db.prepare(`INSERT INTO responses
+    (id, survey_id, touchpoint, locale, follow_up_of, root_id, created_at, sent_at, received_at, corrected_at, day, payload)
+    VALUES (@id, @surveyId, @touchpoint, @locale, @followUpOf, @rootId, @createdAt, @sentAt, @receivedAt, @correctedAt, @day, @payload)
+    ON CONFLICT (id) DO NOTHING`);
+  const insertAnswer = db.prepare(`INSERT INTO answers
+    (response_id, root_id, question_id, type, value_num, value_text, other_text, touchpoint, survey_id, locale, day, corrected_at)
+    VALUES (@responseId, @rootId, @questionId, @type, @valueNum, @valueText, @otherText, @touchpoint, @surveyId, @locale, @day, @correctedAt)
+    ON CONFLICT (root_id, question_id) DO NOTHING`);
+  const insertOutbox = db.prepare('INSERT INTO webhook_outbox (response_id, next_attempt_at) VALUES (?, ?) ON CONFLICT DO NOTHING');
+
+  const insert = db.transaction((r: Parameters<Store['insertResponse']>[0], enqueueWebhook: boolean) => {
+    const p = r.payload;
+    const info = insertResponse.run({
+      id: p.id,
+      surveyId: p.surveyId,
+      touchpoint: p.touchpoint,
+      locale: p.context.locale,
+      followUpOf: p.followUpOf ?? null,
+      rootId: rootIdOf(r),
+      createdAt: p.createdAt,
+      sentAt: p.sentAt ?? null,
+      receivedAt: r.receivedAt,
+      correctedAt: r.correctedAt,
+      day: r.day,
+      payload: JSON.stringify(p),
+    });
+    if (info.changes === 0) return 'duplicate' as const;
+    for (const row of answerRows(r)) insertAnswer.run(row);
+    if (enqueueWebhook) insertOutbox.run(p.id, Date.parse(r.receivedAt));
+    return 'stored' as const;
+  });
+
+  const all = <T>(sql: string, params: unknown[]): T[] => db.prepare(sql).all(...params) as T[];
+
+  const webhookOutbox: WebhookOutbox = {
+    async due(nowMs, limit) {
+      const rows = all<PayloadRow & { response_id: string; attempts: number }>(
+        `SELECT o.response_id, o.attempts, r.payload, r.received_at, r.corrected_at FROM webhook_outbox o
+         JOIN responses r ON r.id = o.response_id
+         WHERE o.dead = 0 AND o.next_attempt_at <= ? ORDER BY o.next_attempt_at LIMIT ?`,
+        [nowMs, limit],
+      );
+      return rows.map((r) => ({ responseId: r.response_id, attempts: r.attempts, response: toStored(r) }));
+    },
+    async delivered(id) {
+      db.prepare('DELETE FROM webhook_outbox WHERE response_id = ?').run(id);
+    },
+    async failed(id, u) {
+      db.prepare('UPDATE webhook_outbox SET attempts = ?, next_attempt_at = ?, last_error = ?, dead = ? WHERE response_id = ?').run(
+        u.attempts,
+        u.nextAttemptAt,
+        u.error,
+        u.dead ? 1 : 0,
+        id,
+      );
+    },
+    async nextDueAt() {
+      const row = db.prepare('SELECT MIN(next_attempt_at) AS at FROM webhook_outbox WHERE dead = 0').get() as { at: number | null };
+      return row.at;
+    },
+  };
+
+  return {
+    kind: 'sqlite',
+    async insertResponse(r, options) {
+      return insert(r, options?.enqueueWebhook ?? false);
+    },
+    async listResponses(q) {
+      const w = filterConditions({ touchpoint: q.touchpoint, surveyId: q.surveyId });
+      return all<PayloadRow>(
+        `SELECT payload, received_at, corrected_at FROM responses WHERE 1 = 1${w.sql} ORDER BY received_at DESC, id DESC LIMIT ?`,
+        [...w.params, q.limit],
+      ).map(toStored);
+    },
+    async exportPage(filters, after, limit) {
+      const w = filterConditions(filters);
+      const cursor = after ? ' AND (received_at, id) > (?, ?)' : '';
+      return all<PayloadRow>(
+        `SELECT payload, received_at, corrected_at FROM responses WHERE 1 = 1${w.sql}${cursor} ORDER BY received_at, id LIMIT ?`,
+        [...w.params, ...(after ? [after.receivedAt, after.id] : []), limit],
+      ).map(toStored);
+    },
+    async ratingCounts(filters) {
+      const w = filterConditions(filters);
+      return all<RatingCountRow>(
+        `SELECT touchpoint, survey_id AS surveyId, question_id AS questionId, type, value_num AS value, day, COUNT(*) AS n
+         FROM answers WHERE type IN ${RATING_TYPES_SQL} AND value_num IS NOT NULL${w.sql}
+         GROUP BY touchpoint, survey_id, question_id, type, value_num, day`,
+        w.params,
+      );
+    },
+    async responseCounts(filters) {
+      const w = filterConditions(filters);
+      return all<ResponseCountRow>(
+        `SELECT touchpoint, survey_id AS surveyId, day, COUNT(*) AS n FROM responses
+         WHERE follow_up_of IS NULL${w.sql} GROUP BY touchpoint, survey_id, day`,
+        w.params,
+      );
+    },
+    async latestComments(filters, limit) {
+      const w = filterConditions(filters);
+      const comments = all<CommentRow>(
+        `SELECT response_id AS responseId, root_id AS rootId, touchpoint, survey_id AS surveyId, question_id AS questionId,
+                CASE WHEN type = 'text' AND value_text IS NOT NULL THEN value_text ELSE other_text END AS text,
+                locale, corrected_at AS correctedAt
+         FROM answers WHERE ((type = 'text' AND value_text IS NOT NULL) OR other_text IS NOT NULL)${w.sql}
+         ORDER BY corrected_at DESC LIMIT ?`,
+        [...w.params, limit],
+      );
+      const roots = [...new Set(comments.map((c) => c.rootId))];
+      const ratings = roots.length
+        ? all<RootRatingRow>(
+            `SELECT root_id AS rootId, question_id AS questionId, type, value_num AS value FROM answers
+             WHERE root_id IN (${roots.map(() => '?').join(', ')}) AND type IN ${RATING_TYPES_SQL} AND value_num IS NOT NULL`,
+            roots,
+          )
+        : [];
+      return { comments, ratings };
+    },
+    async facets(): Promise<Facets> {
+      const col = (sql: string) => (db.prepare(sql).pluck().all() as string[]);
+      return {
+        touchpoints: col('SELECT DISTINCT touchpoint FROM responses ORDER BY 1'),
+        surveys: col('SELECT DISTINCT survey_id FROM responses ORDER BY 1'),
+        locales: col('SELECT DISTINCT locale FROM responses ORDER BY 1'),
+      };
+    },
+    webhookOutbox,
+    async close() {
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,82 @@
+import type { PayloadV1 } from '../../../src/schema/payload.ts';
+import type { RatingKind } from '../../../src/schema/scales.ts';
+
+/**
+ * What the handler, the results page and the webhook forwarder need from storage. SQLite (sqlite.ts) and PostgreSQL
+ * (postgres.ts) implement it; both are exercised by the same tests. Times cross this boundary as ISO 8601 UTC strings
+ * and days as "YYYY-MM-DD" (UTC), so callers never see a driver's Date objects.
+ */
+export type Store = {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Inserts by payload id, ON CONFLICT DO NOTHING. With `enqueueWebhook`, an outbox row is written atomically. */
+  insertResponse(response: NewResponse, options?: { enqueueWebhook?: boolean }): Promise<InsertResult>;
+  listResponses(query: ListQuery): Promise<StoredResponse[]>;
+  /** Keyset-paged raw responses in arrival order, for streamed exports. */
+  exportPage(filters: Filters, after: ExportCursor | undefined, limit: number): Promise<StoredResponse[]>;
+  ratingCounts(filters: Filters): Promise<RatingCountRow[]>;
+  responseCounts(filters: Filters): Promise<ResponseCountRow[]>;
+  /** Newest free-text answers (text questions and choice "Other" fields) plus the ratings of their responses. */
+  latestComments(filters: Filters, limit: number): Promise<{ comments: CommentRow[]; ratings: RootRatingRow[] }>;
+  facets(): Promise<Facets>;
+  webhookOutbox: WebhookOutbox;
+  close(): Promise<void>;
+};
+
+export type NewResponse = {
+  payload: PayloadV1;
+  receivedAt: string;
+  correctedAt: string;
+  /** UTC day of correctedAt. */
+  day: string;
+};
+
+export type InsertResult = 'stored' | 'duplicate';
+
+/** A stored response as listed and exported: the payload as received plus the two server-side times. */
+export type StoredResponse = PayloadV1 & { receivedAt: string; correctedAt: string };
+
+export type ListQuery = { limit: number; touchpoint?: string; surveyId?: string };
+
+/** Results filters; `from` and `to` are inclusive UTC days of the clock-corrected submit time. */
+export type Filters = { touchpoint?: string; surveyId?: string; locale?: string; from?: string; to?: string };
+
+export type ExportCursor = { receivedAt: string; id: string };
+
+export type RatingCountRow = {
+  touchpoint: string;
+  surveyId: string;
+  questionId: string;
+  type: RatingKind;
+  value: number;
+  day: string;
+  n: number;
+};
+
+/** First responses (not follow-ups) per group and day. */
+export type ResponseCountRow = { touchpoint: string; surveyId: string; day: string; n: number };
+
+export type CommentRow = {
+  responseId: string;
+  rootId: string;
+  touchpoint: string;
+  surveyId: string;
+  questionId: string;
+  text: string;
+  locale: string;
+  correctedAt: string;
+};
+
+export type RootRatingRow = { rootId: string; questionId: string; type: RatingKind; value: number };
+
+export type Facets = { touchpoints: string[]; surveys: string[]; locales: string[] };
+
+export type OutboxEntry = { responseId: string; attempts: number; response: StoredResponse };
+
+export type WebhookOutbox = {
+  /** Entries due at `nowMs`, oldest first, not yet dead. */
+  due(nowMs: number, limit: number): Promise<OutboxEntry[]>;
+  delivered(responseId: string): Promise<void>;
+  failed(responseId: string, update: { attempts: number; nextAttemptAt: number; error: string; dead: boolean }): Promise<void>;
+  /** Earliest next_attempt_at among live entries, or null when nothing waits. */
+  nextDueAt(): Promise<number | null>;
+};
