@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { resolveConfig, type ConfigInput } from '../../src/survey/config.ts';
+
+const base: ConfigInput = { endpoint: 'https://c.example/responses', touchpoint: 'help-article-42', question: 'thumbs', baseUrl: 'https://shop.example/a/b', pageProtocol: 'https:' };
+const problems = (over: Partial<ConfigInput>) => {
+  const r = resolveConfig({ ...base, ...over });
+  return r.ok ? [] : r.problems;
+};
+
+describe('resolveConfig from attributes', () => {
+  it('builds a one-question survey with a derived id', () => {
+    const r = resolveConfig(base);
+    expect(r.ok && r.config.survey).toEqual({ id: 'help-article-42-thumbs', questions: [{ id: 'thumbs', type: 'thumbs' }] });
+  });
+
+  it('resolves a relative endpoint against the base URL', () => {
+    const r = resolveConfig({ ...base, endpoint: '/responses' });
+    expect(r.ok && r.config.endpoint).toBe('https://shop.example/responses');
+  });
+
+  it('adds a follow-up that only shows after a negative answer', () => {
+    const r = resolveConfig({ ...base, question: 'nps', followUp: 'What should we improve?', followUpWhen: 'negative' });
+    expect(r.ok && r.config.survey.questions[1]).toEqual({ id: 'follow-up', type: 'text', prompt: 'What should we improve?', showIf: { question: 'nps', sentiment: 'negative' } });
+  });
+
+  it('parses metadata', () => {
+    const r = resolveConfig({ ...base, metadata: '{"plan":"pro","seats":3,"beta":true}' });
+    expect(r.ok && r.config.metadata).toEqual({ plan: 'pro', seats: 3, beta: true });
+  });
+
+  it.each<[string, Partial<ConfigInput>, RegExp]>([
+    ['missing endpoint', { endpoint: '' }, /^endpoint is required/],
+    ['http endpoint on an https page', { endpoint: 'http://c.example/r' }, /endpoint="http:\/\/c.example\/r": must use https/],
+    ['javascript: endpoint', { endpoint: 'javascript:alert(1)' }, /must use https/],
+    ['credentials in endpoint', { endpoint: 'https://u:p@c.example/r' }, /must not contain credentials/],
+    ['missing touchpoint', { touchpoint: '' }, /^touchpoint is required/],
+    ['bad touchpoint', { touchpoint: 'a b' }, /touchpoint="a b": use 1–64/],
+    ['unknown question kind', { question: 'stars' }, /question="stars": expected one of "emoji", "thumbs", "csat", "nps", "ces"/],
+    ['missing question', { question: '' }, /^question is required/],
+    ['bad follow-up-when', { followUp: 'Why?', followUpWhen: 'sometimes' }, /follow-up-when="sometimes": expected one of/],
+    ['metadata not JSON', { metadata: '{plan:pro}' }, /^metadata: not valid JSON/],
+    ['metadata nested', { metadata: '{"a":{"b":1}}' }, /^metadata: a: .*expected an object of string, number or boolean values/],
+    ['metadata array', { metadata: '[1]' }, /^metadata: /],
+  ])('%s → one clear problem', (_, over, pattern) => {
+    const list = problems(over);
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatch(pattern);
+  });
+
+  it('allows http endpoints on http pages and on localhost', () => {
+    expect(problems({ endpoint: 'http://c.example/r', pageProtocol: 'http:' })).toEqual([]);
+    expect(problems({ endpoint: 'http://localhost:8787/responses' })).toEqual([]);
+  });
+
+  it('reports every problem at once', () => {
+    expect(problems({ endpoint: '', touchpoint: '', question: 'x' })).toHaveLength(3);
+  });
+});
+
+describe('resolveConfig from a survey definition', () => {
+  const survey = {
+    id: 'post-purchase',
+    questions: [
+      { id: 'nps', type: 'nps' },
+      { id: 'why', type: 'text', prompt: 'What should we improve?', showIf: { question: 'nps', max: 6 } },
+      { id: 'topics', type: 'choice', options: ['Price', 'Delivery'], multiple: true, other: true },
+    ],
+  };
+
+  it('accepts a valid survey from JSON text', () => {
+    const r = resolveConfig({ ...base, question: '', surveyJson: JSON.stringify(survey) });
+    expect(r.ok && r.config.survey.id).toBe('post-purchase');
+  });
+
+  it('names the field, the bad value and what is allowed', () => {
+    const bad = { ...survey, questions: [{ id: 'nps', type: 'stars' }] };
+    const [p] = problems({ surveyJson: JSON.stringify(bad) });
+    expect(p).toBe('survey JSON (<script type="application/json">): questions[0].type: got "stars", expected one of "emoji", "thumbs", "csat", "nps", "ces", "choice", "text"');
+  });
+
+  it('rejects a condition on a later or unknown question', () => {
+    const bad = { id: 's', questions: [{ id: 'a', type: 'csat' }, { id: 'b', type: 'text', showIf: { question: 'c' } }] };
+    expect(problems({ survey: bad })[0]).toMatch(/questions\[1\]\.showIf\.question: must name an earlier question id, got "c"/);
+  });
+
+  it('rejects a choice question without options and malformed JSON', () => {
+    expect(problems({ survey: { id: 's', questions: [{ id: 'a', type: 'choice' }] } })[0]).toMatch(/options/);
+    expect(problems({ surveyJson: '{"id": ' })[0]).toMatch(/not valid JSON/);
+  });
+});

@@ -1,0 +1,11 @@
+import * as z from 'zod/mini';
+import { PayloadV1 } from '../../../src/schema/payload.ts';
+
+/** The published JSON Schema of payload v1, derived from the zod schema. */
+export function payloadJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(PayloadV1, { target: 'draft-2020-12' }),
+    $id: 'https://cx-feedback.dev/schema/payload.v1.schema.json',
+    title: 'cx-feedback response payload, version 1',
+  };
+}
