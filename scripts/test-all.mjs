@@ -1,0 +1,54 @@
+// `npm test`: every check the project has, in one run, ending with the plain line `N passed, N failed`.
+// Steps: build → typecheck → unit + collector tests (vitest) → browser tests (web-test-runner, real Chromium)
+// → end-to-end tests (vitest + playwright, real Chromium against fault-injecting servers) → size budgets.
+// Neither vitest's nor the test runner's closing lines are read as a summary by CI, hence the combined count.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+
+const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' };
+mkdirSync('.tmp', { recursive: true });
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const rows = [];
+const only = process.argv.slice(2);
+
+function run(name, cmd, args, count) {
+  if (only.length && !only.includes(name)) return;
+  const started = Date.now();
+  console.log(`\n━━ ${name}: ${cmd} ${args.join(' ')}`);
+  const res = spawnSync(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  process.stdout.write(res.stdout ?? '');
+  process.stderr.write(res.stderr ?? '');
+  let c = count ? count(`${res.stdout}\n${res.stderr}`) : undefined;
+  if (!c) c = { passed: res.status === 0 ? 1 : 0, failed: res.status === 0 ? 0 : 1, skipped: 0 };
+  // A runner that crashed or exited non-zero without reporting a failed test still fails the run.
+  if (res.status !== 0 && c.failed === 0) c.failed = 1;
+  totals.passed += c.passed;
+  totals.failed += c.failed;
+  totals.skipped += c.skipped;
+  rows.push(`${name.padEnd(10)} ${String(c.passed).padStart(4)} passed ${String(c.failed).padStart(3)} failed ${String(c.skipped).padStart(3)} skipped  ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+const vitestCount = (file) => () => {
+  if (!existsSync(file)) return undefined;
+  const r = JSON.parse(readFileSync(file, 'utf8'));
+  return { passed: r.numPassedTests, failed: r.numFailedTests + (r.numTotalTestSuites > 0 && r.success === false && r.numFailedTests === 0 ? 1 : 0), skipped: r.numPendingTests + r.numTodoTests };
+};
+const wtrCount = (out) => {
+  const all = [...out.matchAll(/(\d+) passed, (\d+) failed(?:, (\d+) skipped)?/g)];
+  const last = all.at(-1);
+  return last ? { passed: +last[1], failed: +last[2], skipped: +(last[3] ?? 0) } : undefined;
+};
+
+const npx = 'npx';
+run('build', 'node', ['scripts/build.mjs']);
+run('typecheck', npx, ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+run('unit', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=.tmp/unit.json'], vitestCount('.tmp/unit.json'));
+run('browser', npx, ['web-test-runner'], wtrCount);
+run('e2e', npx, ['vitest', 'run', '--config', 'test/e2e/vitest.config.ts', '--reporter=default', '--reporter=json', '--outputFile.json=.tmp/e2e.json'], vitestCount('.tmp/e2e.json'));
+run('size', 'node', ['scripts/size.mjs']);
+
+console.log(`\n${rows.join('\n')}`);
+const summary = `${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`;
+writeFileSync('.tmp/summary.txt', `${summary}\n`);
+console.log(summary);
+process.exit(totals.failed > 0 || totals.passed === 0 ? 1 : 0);
