@@ -1,6 +1,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { fileURLToPath } from 'node:url';
+import { collectMiddleware } from './test/support/collect-middleware.mjs';
 
 // Real Chromium (Debian's package; playwright-core downloads no browser). Flags from ../shared/TOOLCHAIN.md.
 const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -20,6 +21,7 @@ export default {
       },
     }),
   ],
+  middleware: [collectMiddleware],
   concurrency: 1,
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 10_000 } },
