@@ -1,0 +1,73 @@
+import { warnOnce } from '../util/warn.ts';
+import { en, type Strings } from './en.ts';
+import { format } from './format.ts';
+import { parseStrings } from './parse.ts';
+import { pickLocale, type Locale } from './resolve.ts';
+
+/**
+ * Where this code was loaded from, captured while it first runs: `document.currentScript` is only set during the
+ * synchronous run of a classic script (the script-tag bundle); ES modules have `import.meta.url` instead (the
+ * IIFE build turns that into `{}.url`, hence the order).
+ */
+const here = (typeof document === 'object' && document.currentScript instanceof HTMLScriptElement && document.currentScript.src) || import.meta.url;
+
+// Module state, not page state: each copy of the bundle keeps its own, nothing is put on `window`.
+const loaded = new Map<Locale, Strings>();
+const pending = new Map<string, Promise<Strings>>();
+
+/**
+ * The URL of a locale file. `base` is the element's `locales` attribute: a folder (`/static/cx/`) or a template
+ * with `{lang}` (`/i18n/cx-{lang}.json`), resolved against the page; without it, `locales/<lang>.json` next to the
+ * script. Throws when neither gives an absolute URL.
+ */
+export function localeUrl(locale: Locale, base?: string): URL {
+  if (!base) return new URL(`locales/${locale}.json`, here);
+  const path = base.includes('{lang}') ? format(base, { lang: locale }) : `${base.replace(/\/?$/, '/')}${locale}.json`;
+  return new URL(path, typeof document === 'object' ? document.baseURI : here);
+}
+
+/** Whether `strings(lang)` already returns that language's own strings (English always does). */
+export const hasStrings = (lang: string): boolean => pickLocale(lang) === 'en' || loaded.has(pickLocale(lang));
+
+/**
+ * The strings to show now for a language: its built-in strings if loaded (English until then) under the element's
+ * overrides. Synchronous, for render.
+ */
+export const strings = (lang: string, overrides?: Partial<Strings>): Strings => ({ ...en, ...loaded.get(pickLocale(lang)), ...overrides });
+
+/**
+ * Loads a language's built-in strings once per page, resolving at once for English or a loaded language. Never
+ * rejects: on failure it warns once and resolves with English, so a visitor always gets a working widget. Takes no
+ * AbortSignal on purpose: the request is shared by every element on the page and is worth finishing for the next.
+ */
+export function loadStrings(lang: string, base?: string): Promise<Strings> {
+  const locale = pickLocale(lang);
+  const have = locale === 'en' ? en : loaded.get(locale);
+  if (have) return Promise.resolve(have);
+  let url: string;
+  try {
+    url = localeUrl(locale, base).href;
+  } catch {
+    warnOnce(`cx-feedback: cannot tell where to load the "${locale}" strings from; set the locales attribute (e.g. locales="/static/cx-feedback/locales/") or pass them in the strings property`);
+    return Promise.resolve(en);
+  }
+  const request =
+    pending.get(url) ??
+    fetch(url, { credentials: 'omit' })
+      .then((response) => (response.ok ? response.json() : Promise.reject(new Error(`HTTP ${response.status}`))))
+      .then((json: unknown) => {
+        const { value, problems } = parseStrings(json);
+        problems.forEach((problem) => warnOnce(`${problem} (in ${url})`));
+        const result = { ...en, ...value };
+        loaded.set(locale, result);
+        return result;
+      })
+      .catch((error: unknown) => {
+        // Forget the failure so that a later attempt (another element, a language change) can succeed.
+        pending.delete(url);
+        warnOnce(`cx-feedback: could not load the "${locale}" strings from ${url} (${error instanceof Error ? error.message : String(error)}); showing English. Check that the file is served, with CORS if cross-origin, and allowed by the page's Content-Security-Policy connect-src, or set the locales attribute`);
+        return en;
+      });
+  pending.set(url, request);
+  return request;
+}
