@@ -48,7 +48,7 @@ export function loadStrings(lang: string, base?: string): Promise<Strings> {
   try {
     url = localeUrl(locale, base).href;
   } catch {
-    warnOnce(`cx-feedback: cannot tell where to load the "${locale}" strings from; set the locales attribute (e.g. locales="/static/cx-feedback/locales/") or pass them in the strings property`);
+    warnOnce(`cx-feedback: no URL to load the "${locale}" strings from; set the locales attribute or the strings property (docs/i18n.md)`);
     return Promise.resolve(en);
   }
   const request =
@@ -65,7 +65,8 @@ export function loadStrings(lang: string, base?: string): Promise<Strings> {
       .catch((error: unknown) => {
         // Forget the failure so that a later attempt (another element, a language change) can succeed.
         pending.delete(url);
-        warnOnce(`cx-feedback: could not load the "${locale}" strings from ${url} (${error instanceof Error ? error.message : String(error)}); showing English. Check that the file is served, with CORS if cross-origin, and allowed by the page's Content-Security-Policy connect-src, or set the locales attribute`);
+        // The usual causes: file not deployed, no CORS header cross-origin, or CSP connect-src (docs/i18n.md).
+        warnOnce(`cx-feedback: could not load the "${locale}" strings from ${url} (${String(error)}), showing English; check CORS and CSP connect-src, or set the locales attribute`);
         return en;
       });
   pending.set(url, request);
