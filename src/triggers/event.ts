@@ -5,6 +5,6 @@ import { listen, type ArmContext } from './context.ts';
  * not. One capturing listener on window hears all of them: the capture phase starts at window even for events that
  * do not bubble, and an event dispatched on window itself reaches it at target.
  */
-export function armEvent(name: string, { fire, signal }: ArmContext): void {
+export function armEvent({ fire, signal }: ArmContext, name: string): void {
   addEventListener(name, fire, listen(signal));
 }

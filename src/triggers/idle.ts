@@ -6,7 +6,7 @@ const INPUT = ['pointermove', 'pointerdown', 'keydown', 'wheel', 'scroll'];
  * `idle:<seconds>`: no pointer, key, wheel or scroll input for that long. Input only stamps a time (pointermove is
  * frequent); one timer re-checks when the quiet period could have ended.
  */
-export function armIdle(seconds: number, { fire, signal }: ArmContext): void {
+export function armIdle({ fire, signal }: ArmContext, seconds: number): void {
   const ms = seconds * 1000;
   const set = timer(signal);
   let last = performance.now();

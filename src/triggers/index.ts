@@ -27,6 +27,20 @@ export type TriggerOptions = {
 
 const PROMPT = ['event', 'click', 'manual'];
 
+/** The `value` type of trigger kind K (never for kinds without one). */
+type ValueOf<K> = Trigger extends infer T ? (T extends { kind: infer C; value: infer V } ? (K extends C ? V : never) : never) : never;
+const ARMS: { [K in Trigger['kind']]: (ctx: ArmContext, value: ValueOf<K>) => void } = {
+  load: armLoad,
+  delay: armDelay,
+  scroll: armScroll,
+  visible: armVisible,
+  exit: armExit,
+  event: armEvent,
+  click: armClick,
+  idle: armIdle,
+  manual: () => {},
+};
+
 /**
  * Arms one trigger and returns its stop. A trigger fires once: it then removes its own listeners and the element
  * re-arms it (a new start) if the widget may show again, e.g. after a route change. `manual` never fires: those
@@ -48,18 +62,8 @@ export function startTrigger(spec: Trigger, o: TriggerOptions): () => void {
     if (o.quiet === false) timer(life.signal)(go, 0);
     else whenQuiet(go, PROMPT.includes(spec.kind) ? 'prompt' : 'automatic', { ...o.quiet, signal: life.signal, onWait: o.onWait });
   };
-  const ctx: ArmContext = { element: o.element, anchor: o.anchor, fire, signal: arming.signal };
   if (!arming.signal.aborted) {
-    switch (spec.kind) {
-      case 'load': armLoad(ctx); break;
-      case 'delay': armDelay(spec.value, ctx); break;
-      case 'scroll': armScroll(spec.value, ctx); break;
-      case 'visible': armVisible(ctx); break;
-      case 'exit': armExit(ctx); break;
-      case 'event': armEvent(spec.value, ctx); break;
-      case 'click': armClick(spec.value, ctx); break;
-      case 'idle': armIdle(spec.value, ctx); break;
-    }
+    (ARMS[spec.kind] as (ctx: ArmContext, value?: number | string) => void)({ element: o.element, anchor: o.anchor, fire, signal: arming.signal }, 'value' in spec ? spec.value : undefined);
   }
   return stop;
 }

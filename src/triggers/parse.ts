@@ -36,16 +36,15 @@ const badSelector = (s: string): boolean => {
   }
 };
 
+const TRIGGER = /^(?:(load|visible|exit|manual)|(delay|idle|scroll):\s*(\d*\.?\d+)|(event|click):\s*(\S.*))$/s;
+
 export function parseTrigger(value: string): Trigger | Problem {
-  const [head, ...rest] = value.trim().split(':');
-  const arg = rest.join(':').trim();
-  const kind = rest.length ? head + ':' : head;
+  const [, bare, timed, n, named, arg] = TRIGGER.exec(value.trim()) ?? [];
+  if (bare) return { kind: bare as 'load' };
   // Seconds are capped at a day: setTimeout fires at once for delays beyond 2^31 ms.
-  const n = num(arg, 0, kind == 'scroll:' ? 100 : 86400);
-  if (kind == 'load' || kind == 'visible' || kind == 'exit' || kind == 'manual') return { kind };
-  if ((kind == 'delay:' || kind == 'idle:' || kind == 'scroll:') && n !== undefined) return { kind: head as 'delay', value: n };
-  if ((kind == 'event:' || (kind == 'click:' && !badSelector(arg))) && arg) return { kind: head as 'event', value: arg };
-  return problem('trigger', value, 'load, delay:<seconds>, scroll:<percent 0-100>, visible, exit, event:<name>, click:<selector>, idle:<seconds> or manual');
+  if (timed && +n <= (timed == 'scroll' ? 100 : 86400)) return { kind: timed as 'delay', value: +n };
+  if (named && !(named == 'click' && badSelector(arg))) return { kind: named as 'event', value: arg };
+  return problem('trigger', value, 'load, delay:<seconds>, scroll:<percent>, visible, exit, event:<name>, click:<selector>, idle:<seconds> or manual');
 }
 
 /** The canonical text of a trigger, e.g. `delay:5`; used in debug messages and the payload's `context.trigger`. */
@@ -64,9 +63,8 @@ export function parseUrl(value: string): UrlTarget | Problem {
 }
 
 export function parseFrequency(value: string): Frequency | Problem {
-  const v = value.trim();
-  const max = /^max:/.test(v) ? num(v.slice(4), 1, 1e6, true) : undefined;
-  return v == 'once' || v == 'until-answered' || v == 'always' ? v : (max ?? problem('frequency', value, 'once, until-answered, always or max:<n>'));
+  const [, word, max] = /^(?:(once|until-answered|always)|max:(\d+))$/.exec(value.trim()) ?? [];
+  return (word as Frequency) || +max || problem('frequency', value, 'once, until-answered, always or max:<n>');
 }
 
 export const parseDays = (attr: 'recontact-days' | 'cooldown-days' | 'snooze-days', value: string): number | Problem =>
