@@ -45,11 +45,17 @@ export async function openPostgresStore(url: string, options: { max?: number } =
   const ratingKinds = [...RATING_KINDS];
 
   const webhookOutbox: WebhookOutbox = {
-    async due(nowMs, limit) {
+    async claim(nowMs, limit, leaseMs) {
+      // SKIP LOCKED: two collectors claiming at once take different rows instead of waiting on each other.
       const rows = await sql<(PayloadRow & { response_id: string; attempts: number })[]>`
-        SELECT o.response_id, o.attempts, r.payload, r.received_at, r.corrected_at FROM webhook_outbox o
-        JOIN responses r ON r.id = o.response_id
-        WHERE NOT o.dead AND o.next_attempt_at <= ${nowMs} ORDER BY o.next_attempt_at LIMIT ${limit}`;
+        WITH claimed AS (
+          UPDATE webhook_outbox SET next_attempt_at = ${nowMs + leaseMs}
+          WHERE response_id IN (
+            SELECT response_id FROM webhook_outbox WHERE NOT dead AND next_attempt_at <= ${nowMs}
+            ORDER BY next_attempt_at LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+          RETURNING response_id, attempts)
+        SELECT c.response_id, c.attempts, r.payload, r.received_at, r.corrected_at FROM claimed c JOIN responses r ON r.id = c.response_id
+        ORDER BY r.received_at`;
       return rows.map((r) => ({ responseId: r.response_id, attempts: r.attempts, response: toStored(r) }));
     },
     async delivered(id) {

@@ -67,14 +67,18 @@ export function openSqliteStore(path: string): Store {
   const all = <T>(sql: string, params: unknown[]): T[] => db.prepare(sql).all(...params) as T[];
 
   const webhookOutbox: WebhookOutbox = {
-    async due(nowMs, limit) {
-      const rows = all<PayloadRow & { response_id: string; attempts: number }>(
-        `SELECT o.response_id, o.attempts, r.payload, r.received_at, r.corrected_at FROM webhook_outbox o
-         JOIN responses r ON r.id = o.response_id
-         WHERE o.dead = 0 AND o.next_attempt_at <= ? ORDER BY o.next_attempt_at LIMIT ?`,
-        [nowMs, limit],
-      );
-      return rows.map((r) => ({ responseId: r.response_id, attempts: r.attempts, response: toStored(r) }));
+    async claim(nowMs, limit, leaseMs) {
+      return db.transaction(() => {
+        const rows = all<PayloadRow & { response_id: string; attempts: number }>(
+          `SELECT o.response_id, o.attempts, r.payload, r.received_at, r.corrected_at FROM webhook_outbox o
+           JOIN responses r ON r.id = o.response_id
+           WHERE o.dead = 0 AND o.next_attempt_at <= ? ORDER BY o.next_attempt_at LIMIT ?`,
+          [nowMs, limit],
+        );
+        const lease = db.prepare('UPDATE webhook_outbox SET next_attempt_at = ? WHERE response_id = ?');
+        for (const r of rows) lease.run(nowMs + leaseMs, r.response_id);
+        return rows.map((r) => ({ responseId: r.response_id, attempts: r.attempts, response: toStored(r) }));
+      }).immediate();
     },
     async delivered(id) {
       db.prepare('DELETE FROM webhook_outbox WHERE response_id = ?').run(id);

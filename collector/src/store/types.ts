@@ -73,8 +73,11 @@ export type Facets = { touchpoints: string[]; surveys: string[]; locales: string
 export type OutboxEntry = { responseId: string; attempts: number; response: StoredResponse };
 
 export type WebhookOutbox = {
-  /** Entries due at `nowMs`, oldest first, not yet dead. */
-  due(nowMs: number, limit: number): Promise<OutboxEntry[]>;
+  /**
+   * Claims up to `limit` live entries due at `nowMs` (oldest first) by pushing their next attempt `leaseMs` ahead,
+   * so a second collector on the same database skips them, and a claim by a process that died expires by itself.
+   */
+  claim(nowMs: number, limit: number, leaseMs: number): Promise<OutboxEntry[]>;
   delivered(responseId: string): Promise<void>;
   failed(responseId: string, update: { attempts: number; nextAttemptAt: number; error: string; dead: boolean }): Promise<void>;
   /** Earliest next_attempt_at among live entries, or null when nothing waits. */
