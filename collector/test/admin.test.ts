@@ -1,0 +1,78 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { isLoopback } from '../src/http/admin-auth.ts';
+import { createHandler } from '../src/handler.ts';
+import type { Store } from '../src/store/types.ts';
+import { memoryStore } from './support/memory-sqlite.ts';
+import { get } from './support/payload.ts';
+
+let store: Store;
+beforeEach(() => {
+  store = memoryStore();
+});
+afterEach(() => store.close());
+
+const ADMIN_PATHS = ['/responses', '/results', '/api/summary', '/export.csv', '/export.ndjson'];
+const TOKEN = 'a-long-admin-token-0123456789';
+
+describe('isLoopback', () => {
+  it.each([
+    ['127.0.0.1', true],
+    ['127.8.9.10', true],
+    ['::1', true],
+    ['::ffff:127.0.0.1', true],
+    ['10.0.0.1', false],
+    ['::ffff:10.0.0.1', false],
+    ['128.0.0.1', false],
+    ['', false],
+    ['localhost', false],
+  ])('%s → %s', (address, expected) => {
+    expect(isLoopback(address)).toBe(expected);
+  });
+});
+
+describe('admin routes without CX_ADMIN_TOKEN', () => {
+  const handler = () => createHandler({ store });
+
+  it.each(ADMIN_PATHS)('%s answers a loopback client', async (path) => {
+    expect((await handler()(get(path), { clientAddress: '::1' })).status).toBe(200);
+  });
+
+  it.each(ADMIN_PATHS)('%s refuses a remote client with 403 telling to set CX_ADMIN_TOKEN', async (path) => {
+    const res = await handler()(get(path), { clientAddress: '192.0.2.10' });
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as { message: string }).message).toContain('CX_ADMIN_TOKEN');
+  });
+
+  it('does not trust a loopback address that came through a proxy', async () => {
+    const res = await handler()(get('/results', { 'x-forwarded-for': '203.0.113.9' }), { clientAddress: '127.0.0.1' });
+    expect(res.status).toBe(403);
+  });
+
+  it('keeps the stylesheet and health check public', async () => {
+    expect((await handler()(get('/results.css'), { clientAddress: '192.0.2.10' })).status).toBe(200);
+    expect((await handler()(get('/healthz'), { clientAddress: '192.0.2.10' })).status).toBe(200);
+  });
+});
+
+describe('admin routes with CX_ADMIN_TOKEN', () => {
+  const handler = () => createHandler({ store, adminToken: TOKEN });
+  const REMOTE = { clientAddress: '192.0.2.10' };
+
+  it.each(ADMIN_PATHS)('%s accepts the bearer token from anywhere', async (path) => {
+    expect((await handler()(get(path, { authorization: `Bearer ${TOKEN}` }), REMOTE)).status).toBe(200);
+  });
+
+  it('accepts ?token= for links from a browser', async () => {
+    expect((await handler()(get(`/results?token=${TOKEN}`), REMOTE)).status).toBe(200);
+  });
+
+  it.each([
+    ['no token', {}],
+    ['a wrong token', { authorization: 'Bearer nope' }],
+    ['a prefix of the token', { authorization: `Bearer ${TOKEN.slice(0, -1)}` }],
+  ])('refuses %s with 401, even from loopback', async (_name, headers) => {
+    const res = await handler()(get('/responses', headers as Record<string, string>), { clientAddress: '127.0.0.1' });
+    expect(res.status).toBe(401);
+    expect(res.headers.get('www-authenticate')).toMatch(/^Bearer/);
+  });
+});
