@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { en } from '../../../src/i18n/en.ts';
 import { BUILT_IN } from '../../../src/i18n/build-locales.ts';
 
@@ -9,7 +9,7 @@ const BASE = 'https://cdn.test/cx/locales/';
 let mod: Load;
 let freshEn: typeof en;
 let fetchMock: ReturnType<typeof vi.fn>;
-let warn: ReturnType<typeof vi.spyOn<Console, "warn">>;
+let warn: MockInstance<typeof console.warn>;
 
 const respond = (body: unknown, status = 200) => Promise.resolve(new Response(JSON.stringify(body), { status }));
 
