@@ -26,9 +26,10 @@ function patchHistory(): void {
 /**
  * Calls onChange(href) whenever the page's URL changes without a reload (SPA routes, hash links, back/forward);
  * repeated signals for the same URL (replaceState with the same URL, popstate + hashchange) are reported once.
- * Uses the Navigation API where the browser has it, else popstate + hashchange + the history wrapper.
+ * Uses the Navigation API where the browser has it (its navigatesuccess covers pushState, replaceState, hash changes
+ * and traversal), else popstate + hashchange + the history wrapper; `nav = null` forces the fallback (tests).
  */
-export function watchRoute(onChange: (href: string) => void, nav: EventTarget | undefined = (globalThis as { navigation?: EventTarget }).navigation): () => void {
+export function watchRoute(onChange: (href: string) => void, nav: EventTarget | null = (globalThis as { navigation?: EventTarget }).navigation ?? null): () => void {
   const ac = new AbortController();
   let last = location.href;
   const check = () => last != location.href && onChange((last = location.href));
