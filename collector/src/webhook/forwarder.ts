@@ -46,7 +46,8 @@ export function startWebhookForwarder(options: ForwarderOptions): Forwarder {
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<void> | undefined;
-  let again = false;
+  /** A wake-up that came while a pass was running: run one more pass after it, so no new row waits for the poll. */
+  let rerun = false;
 
   async function deliver(entry: OutboxEntry): Promise<void> {
     const body = webhookBody(entry);
@@ -80,12 +81,11 @@ export function startWebhookForwarder(options: ForwarderOptions): Forwarder {
   }
 
   async function drain(): Promise<void> {
-    do {
-      again = false;
+    for (;;) {
       const batch = await store.webhookOutbox.claim(now(), BATCH, LEASE_MS);
       await Promise.all(batch.map(deliver));
-      if (batch.length === BATCH) again = true;
-    } while (again && !stopped);
+      if (batch.length < BATCH || stopped) return;
+    }
   }
 
   async function schedule(): Promise<void> {
@@ -100,14 +100,19 @@ export function startWebhookForwarder(options: ForwarderOptions): Forwarder {
   function run(): void {
     if (stopped) return;
     if (running) {
-      again = true;
+      rerun = true;
       return;
     }
+    clearTimeout(timer);
     running = drain()
       .catch((err: unknown) => log(`delivery loop failed: ${err instanceof Error ? err.message : String(err)}`))
       .then(schedule)
       .finally(() => {
         running = undefined;
+        if (rerun) {
+          rerun = false;
+          run();
+        }
       });
   }
 
