@@ -6,7 +6,7 @@ export const pt: Strings = {
   promptThumbs: 'Isso foi útil?',
   promptCsat: 'Qual é o seu nível de satisfação com a sua experiência?',
   promptNps: 'Qual é a probabilidade de você nos recomendar a um amigo ou colega?',
-  promptCes: 'Quão fácil foi conseguir o que você precisava?',
+  promptCes: 'Quão fácil foi conseguir o que você queria?',
   followUpPrompt: 'Conte mais sobre sua experiência',
   followUpPlaceholder: 'O que funcionou bem? O que podemos melhorar?',
   emoji1: 'Muito ruim',
