@@ -25,7 +25,9 @@ export function createCoordinator(store: Store = pageStore, now: () => number = 
   const queue: OpenRequest[] = [];
   const mine = new Set<string>();
   let current: OpenRequest | undefined;
-  let listening = false;
+  // Tabs that go away without closing their widget give their claims back (pagehide also covers bfcache). Listened to
+  // only while this tab holds a claim, so an idle page keeps no listener.
+  const onHide = () => mine.forEach((id) => unclaim(store, id, mine));
 
   const pump = () => {
     while (!current && queue.length) {
@@ -37,9 +39,7 @@ export function createCoordinator(store: Store = pageStore, now: () => number = 
         continue;
       }
       current = next;
-      // Tabs that go away without closing their widget give their claims back (pagehide also covers bfcache).
-      if (!listening) globalThis.addEventListener?.('pagehide', () => mine.forEach((id) => unclaim(store, id, mine)));
-      listening = true;
+      globalThis.addEventListener?.('pagehide', onHide);
       try {
         next.open();
       } catch {
@@ -54,6 +54,7 @@ export function createCoordinator(store: Store = pageStore, now: () => number = 
     if (current?.id != id) return;
     current = undefined;
     unclaim(store, id, mine);
+    globalThis.removeEventListener?.('pagehide', onHide);
     pump();
   };
 
