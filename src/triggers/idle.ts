@@ -1,6 +1,6 @@
 import { listen, timer, type ArmContext } from './context.ts';
 
-const INPUT = ['pointermove', 'pointerdown', 'keydown', 'wheel', 'scroll'];
+const INPUT = 'pointermove pointerdown keydown wheel scroll'.split(' ');
 
 /**
  * `idle:<seconds>`: no pointer, key, wheel or scroll input for that long. Input only stamps a time (pointermove is

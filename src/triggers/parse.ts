@@ -44,7 +44,7 @@ export function parseTrigger(value: string): Trigger | Problem {
   // Seconds are capped at a day: setTimeout fires at once for delays beyond 2^31 ms.
   if (timed && +n <= (timed == 'scroll' ? 100 : 86400)) return { kind: timed as 'delay', value: +n };
   if (named && !(named == 'click' && badSelector(arg))) return { kind: named as 'event', value: arg };
-  return problem('trigger', value, 'load, delay:<seconds>, scroll:<percent>, visible, exit, event:<name>, click:<selector>, idle:<seconds> or manual');
+  return problem('trigger', value, 'load, delay:<seconds>, scroll:<percent>, visible, exit, event:<name>, click:<selector>, idle:<seconds>, manual');
 }
 
 /** The canonical text of a trigger, e.g. `delay:5`; used in debug messages and the payload's `context.trigger`. */
