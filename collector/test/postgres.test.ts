@@ -51,6 +51,7 @@ describe.skipIf(!available)('PostgreSQL store', () => {
     expect(await check`SELECT version, name FROM schema_migrations ORDER BY version`).toEqual([
       { version: 1, name: 'responses' },
       { version: 2, name: 'webhook_outbox' },
+      { version: 3, name: 'covering_indexes' },
     ]);
     await check.end();
     await Promise.all([a.close(), b.close()]);

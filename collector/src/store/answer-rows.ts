@@ -26,7 +26,8 @@ export function answerRows(r: NewResponse): AnswerRow[] {
     rootId: rootIdOf(r),
     questionId: a.questionId,
     type: a.type,
-    // The handler has already checked that rating values are numbers on their scale (see ingest/semantics.ts).
+    // Only rating answers get a value_num, so "value_num IS NOT NULL" means "a rating" in every query (and lets
+    // them use the covering index answers_ratings). The handler has checked the value is on its scale.
     valueNum: isRatingKind(a.type) && typeof a.value === 'number' ? a.value : null,
     // Blank text is stored as NULL so "has a comment" is one IS NOT NULL test (and matches the partial index).
     valueText: typeof a.value === 'string' ? (a.value.trim() ? a.value : null) : Array.isArray(a.value) ? JSON.stringify(a.value) : null,

@@ -1,5 +1,4 @@
 import type { Filters } from './types.ts';
-import { RATING_KINDS } from '../../../src/schema/scales.ts';
 
 /**
  * The results filters as SQL conditions over columns both tables share (touchpoint, survey_id, locale, day), with
@@ -22,5 +21,3 @@ export function filterConditions(f: Filters, table = ''): { sql: string; params:
   return { sql: parts.map((p) => ` AND ${p}`).join(''), params };
 }
 
-/** `('emoji', 'thumbs', …)`: built from the shared list, never typed by hand, so a new rating kind is counted. */
-export const RATING_TYPES_SQL = `(${RATING_KINDS.map((k) => `'${k}'`).join(', ')})`;

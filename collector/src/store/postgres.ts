@@ -3,7 +3,6 @@ import type { PendingQuery, Row, Sql } from 'postgres';
 import { answerRows, rootIdOf } from './answer-rows.ts';
 import { loadMigrations } from './migrations.ts';
 import type { CommentRow, Facets, Filters, RatingCountRow, ResponseCountRow, RootRatingRow, Store, StoredResponse, WebhookOutbox } from './types.ts';
-import { RATING_KINDS } from '../../../src/schema/scales.ts';
 
 type PayloadRow = { payload: Omit<StoredResponse, 'receivedAt' | 'correctedAt'>; received_at: Date; corrected_at: Date };
 const toStored = (r: PayloadRow): StoredResponse => ({ ...r.payload, receivedAt: r.received_at.toISOString(), correctedAt: r.corrected_at.toISOString() });
@@ -42,7 +41,6 @@ export async function openPostgresStore(url: string, options: { max?: number } =
     if (f.to !== undefined) parts.push(sql`AND ${col('day')} <= ${f.to}`);
     return parts.reduce((acc, part) => sql`${acc} ${part}`, sql``);
   };
-  const ratingKinds = [...RATING_KINDS];
 
   const webhookOutbox: WebhookOutbox = {
     async claim(nowMs, limit, leaseMs) {
@@ -118,7 +116,7 @@ export async function openPostgresStore(url: string, options: { max?: number } =
     async ratingCounts(filters) {
       return sql<RatingCountRow[]>`SELECT touchpoint, survey_id AS "surveyId", question_id AS "questionId", type,
           value_num AS value, day, COUNT(*)::int AS n
-        FROM answers WHERE type IN ${sql(ratingKinds)} AND value_num IS NOT NULL ${where(filters)}
+        FROM answers WHERE value_num IS NOT NULL ${where(filters)}
         GROUP BY touchpoint, survey_id, question_id, type, value_num, day`;
     },
     async responseCounts(filters) {
@@ -136,7 +134,7 @@ export async function openPostgresStore(url: string, options: { max?: number } =
       const roots = [...new Set(comments.map((c) => c.rootId))];
       const ratings = roots.length
         ? await sql<RootRatingRow[]>`SELECT root_id AS "rootId", question_id AS "questionId", type, value_num AS value FROM answers
-            WHERE root_id IN ${sql(roots)} AND type IN ${sql(ratingKinds)} AND value_num IS NOT NULL`
+            WHERE root_id IN ${sql(roots)} AND value_num IS NOT NULL`
         : [];
       return { comments, ratings: [...ratings] };
     },

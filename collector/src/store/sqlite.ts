@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import { answerRows, rootIdOf } from './answer-rows.ts';
-import { filterConditions, RATING_TYPES_SQL } from './filters-sql.ts';
+import { filterConditions } from './filters-sql.ts';
 import { loadMigrations } from './migrations.ts';
 import type { CommentRow, Facets, RatingCountRow, ResponseCountRow, RootRatingRow, Store, StoredResponse, WebhookOutbox } from './types.ts';
 
@@ -23,11 +23,18 @@ export function migrateSqlite(db: Db): number[] {
   return applied;
 }
 
-export function openSqliteStore(path: string): Store {
+export type SqliteOptions = {
+  /**
+   * FULL (default): the widget deletes its copy once we answer 2xx, so a commit must survive a power cut before we
+   * answer. OFF exists only for seeding benchmark data quickly.
+   */
+  synchronous?: 'FULL' | 'OFF';
+};
+
+export function openSqliteStore(path: string, options: SqliteOptions = {}): Store {
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
-  // FULL: the widget deletes its copy once we answer 2xx, so a commit must survive a power cut before we answer.
-  db.pragma('synchronous = FULL');
+  db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrateSqlite(db);
@@ -122,7 +129,7 @@ export function openSqliteStore(path: string): Store {
       const w = filterConditions(filters);
       return all<RatingCountRow>(
         `SELECT touchpoint, survey_id AS surveyId, question_id AS questionId, type, value_num AS value, day, COUNT(*) AS n
-         FROM answers WHERE type IN ${RATING_TYPES_SQL} AND value_num IS NOT NULL${w.sql}
+         FROM answers WHERE value_num IS NOT NULL${w.sql}
          GROUP BY touchpoint, survey_id, question_id, type, value_num, day`,
         w.params,
       );
@@ -149,7 +156,7 @@ export function openSqliteStore(path: string): Store {
       const ratings = roots.length
         ? all<RootRatingRow>(
             `SELECT root_id AS rootId, question_id AS questionId, type, value_num AS value FROM answers
-             WHERE root_id IN (${roots.map(() => '?').join(', ')}) AND type IN ${RATING_TYPES_SQL} AND value_num IS NOT NULL`,
+             WHERE root_id IN (${roots.map(() => '?').join(', ')}) AND value_num IS NOT NULL`,
             roots,
           )
         : [];
