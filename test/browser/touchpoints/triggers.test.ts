@@ -235,3 +235,11 @@ describe('every stop leaves nothing behind', () => {
     }
   });
 });
+
+describe('parseTrigger in the browser', () => {
+  it('rejects a click selector the browser cannot parse', () => {
+    const bad = parseTrigger('click:#buy[');
+    expect(isProblem(bad) && bad.problem).to.contain('trigger="click:#buy["');
+    expect(parseTrigger('click:#buy, .cta > a')).to.deep.equal({ kind: 'click', value: '#buy, .cta > a' });
+  });
+});
