@@ -15,6 +15,11 @@ declare global {
     cxConfig: Config;
     cxTest: typeof api;
     __errors: string[];
+    /** pageshow.persisted of every pageshow (the test page records them). */
+    __pageshow: boolean[];
+    /** Spies installed by init scripts (R23–R25). */
+    __fetches?: { keepalive: boolean; bytes: number }[];
+    __beacons?: boolean[];
   }
 }
 

@@ -64,7 +64,7 @@ export type FaultServer = {
 const html = (body: string) => `<!doctype html><html><head><meta charset="utf-8"><title>cx e2e</title></head><body>${body}</body></html>`;
 
 // Records the host-side failures our code must never cause (matrix H04): uncaught errors, unhandled rejections.
-const ERRORS = `<script>window.__errors=[];addEventListener('error',function(e){__errors.push(String(e.message))});addEventListener('unhandledrejection',function(e){__errors.push('unhandled rejection: '+(e.reason&&e.reason.message||e.reason))});</script>`;
+const ERRORS = `<script>window.__errors=[];addEventListener('error',function(e){__errors.push(String(e.message))});addEventListener('unhandledrejection',function(e){__errors.push('unhandled rejection: '+(e.reason&&e.reason.message||e.reason))});window.__pageshow=[];addEventListener('pageshow',function(e){__pageshow.push(e.persisted)});</script>`;
 
 export async function startFaultServer(bundle: string): Promise<FaultServer> {
   const sockets = new Set<Socket>();
