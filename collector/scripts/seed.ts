@@ -9,8 +9,14 @@ import type { NewResponse } from '../src/store/types.ts';
  * two surveys, four locales, every rating kind, and one in five followed by a free-text follow-up.
  */
 export function* syntheticResponses(count: number, endMs: number, days = 90): Generator<NewResponse> {
+  // mulberry32: a tiny seeded PRNG, so every run benchmarks the same data.
   let seed = 42;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rand = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)];
   const kinds = ['nps', 'nps', 'nps', 'nps', 'csat', 'csat', 'ces', 'emoji', 'thumbs'] as const;
   const ranges = { nps: [0, 10], csat: [1, 5], ces: [1, 7], emoji: [1, 5], thumbs: [0, 1] } as const;

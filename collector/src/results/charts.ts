@@ -49,7 +49,7 @@ export function splitBar(parts: readonly { label: string; pct: number | null; to
  * Responses per day (or week) as bars, and when a headline range is given, the headline figure as a line over
  * them on its own axis. Days without answers leave a gap in the line rather than dropping to zero.
  */
-export function trendChart(points: readonly TrendPoint[], title: string, range?: { min: number; max: number; label: string }): Html {
+export function trendChart(points: readonly TrendPoint[], title: string, range?: { min: number; max: number; label: string }, W = 600): Html {
   const H = 160;
   const top = 10;
   const base = H - 22;
@@ -72,11 +72,17 @@ export function trendChart(points: readonly TrendPoint[], title: string, range?:
     line = h`${zero}${segments
       .filter((s) => s.length)
       .map((s) => (s.length === 1 ? h`<circle class="point" cx="${s[0].split(',')[0]}" cy="${s[0].split(',')[1]}" r="3"></circle>` : h`<polyline class="line" points="${s.join(' ')}"></polyline>`))}
-<text class="axis start" x="2" y="${top + 10}">${range.label} ${range.max}</text><text class="axis start" x="2" y="${base - 4}">${range.min}</text>`;
+<text class="axis start scale" x="2" y="${top + 10}">${range.label} ${range.max}</text><text class="axis start scale" x="2" y="${base - 4}">${range.min}</text>`;
   }
-  const labels = [0, Math.floor((points.length - 1) / 2), points.length - 1]
+  // First, middle and last bucket; the outer labels are anchored inwards so they are not clipped.
+  const last = points.length - 1;
+  const labels = [0, Math.floor(last / 2), last]
     .filter((i, k, all) => all.indexOf(i) === k)
-    .map((i) => h`<text class="axis" x="${(i * slot + slot / 2).toFixed(1)}" y="${H - 4}">${points[i].bucket.slice(5)}</text>`);
+    .map((i) => {
+      const anchor = points.length > 1 && i === 0 ? 'start' : points.length > 1 && i === last ? 'end' : '';
+      const x = anchor === 'start' ? 0 : anchor === 'end' ? W : i * slot + slot / 2;
+      return h`<text class="axis ${anchor}" x="${x.toFixed(1)}" y="${H - 4}">${points[i].bucket.slice(5)}</text>`;
+    });
   return h`<svg class="chart" viewBox="0 0 ${W} ${H}" role="img" aria-label="${title}"><title>${title}</title>
 <line class="baseline" x1="0" x2="${W}" y1="${base}" y2="${base}"></line>${bars}${line}${labels}</svg>`;
 }

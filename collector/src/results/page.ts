@@ -56,7 +56,7 @@ function groupSection(g: GroupSummary): Html {
   return h`<section class="group">
 <h2>${g.touchpoint} <small>survey ${g.surveyId}</small></h2>
 <p class="count"><strong>${g.responses}</strong> response${g.responses === 1 ? '' : 's'}</p>
-${trendChart(g.responseTrend.map((p) => ({ ...p, headline: null })), 'Responses over time')}
+${trendChart(g.responseTrend.map((p) => ({ ...p, headline: null })), 'Responses over time', undefined, 1400)}
 <div class="cards">${g.questions.map(questionCard)}</div>
 ${commentList(g.comments)}
 </section>`;
