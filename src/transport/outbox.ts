@@ -16,8 +16,10 @@ const DAY = 864e5;
 /**
  * Reads the outbox: garbage rows are deleted (`bad` counts them), rows past the maximum age are deleted and returned
  * in `aged`, the rest come back oldest first. The age check is tolerant of wrong clocks (matrix R26/R27): a row
- * stamped more than a day in the future means the clock was set back, so its age restarts now; and a row ages out
- * only after `minTries` attempts, so a clock jumping forward cannot drop a row that was barely tried.
+ * stamped more than a day in the future means the clock was set back, so its age restarts now; and a row past the
+ * maximum age still gets `minTries` more attempts before it goes, so a clock that jumps forward (or is corrected
+ * after running a year late) cannot drop a row the receiver would take. Rows held for consent are never attempted,
+ * so for them the clock alone decides.
  */
 export async function readRows(store: Store, now: number, o: Bounds): Promise<{ rows: Row[]; aged: Row[]; bad: number }> {
   const rows: Row[] = [];
@@ -27,14 +29,22 @@ export async function readRows(store: Store, now: number, o: Bounds): Promise<{ 
     if (!isRow(x)) {
       bad++;
       await store.del((x as { id?: unknown } | null)?.id);
-    } else if (x.t > now + DAY) {
-      x.t = now;
-      await store.put(x);
-      rows.push(x);
-    } else if (now - x.t > o.maxAgeMs && x.a >= o.minTries) {
+      continue;
+    }
+    const old = now - x.t > o.maxAgeMs;
+    if (old && (x.h || x.a - (x.m ?? x.a) >= o.minTries)) {
       aged.push(x);
       await store.del(x.id);
-    } else rows.push(x);
+      continue;
+    }
+    // Stamped in the future: the clock was set back. Restart the age rather than keep the row as long as it is off.
+    const future = x.t > now + DAY;
+    if (future) x.t = now;
+    // First seen past the age: remember its attempts; it gets minTries more.
+    const first = old && x.m === undefined;
+    if (first) x.m = x.a;
+    if (future || first) await store.put(x);
+    rows.push(x);
   }
   return { rows: rows.sort((a, b) => a.t - b.t), aged, bad };
 }

@@ -21,6 +21,8 @@ export type Row = {
   b: number;
   /** 1: queued without consent; only a page that grants consent sends it. */
   h?: 1;
+  /** Attempts made when the row was first seen past the maximum age (see readRows). */
+  m?: number;
   /** 1: `d` came from the receiver (Retry-After or the 429 default), so even a forced drain waits for it. */
   r?: 1;
 };

@@ -238,7 +238,7 @@ describe('terminal answers', () => {
 describe('outbox on drain', () => {
   it('dead-letters rows past the maximum age and counts them (R03)', async () => {
     const h = harness([]);
-    const old = row({ t: Date.now() - 8 * 864e5, a: 3 });
+    const old = row({ t: Date.now() - 8 * 864e5, a: 3, m: 0 });
     h.m.set(old.id, old);
     await h.d.drain();
     expect(h.of('dead')).toEqual([{ type: 'dead', id: old.id, reason: 'aged out after 7 days' }]);
@@ -298,7 +298,7 @@ describe('consent', () => {
 
   it('a held row stays held on a later page until that page grants consent', async () => {
     const h = harness([200]);
-    const held = { ...row(), h: 1 as const };
+    const held = { ...row({ t: Date.now(), d: Date.now() }), h: 1 as const };
     h.m.set(held.id, held);
     await h.d.drain();
     expect(h.sent).toHaveLength(0);

@@ -45,20 +45,35 @@ describe('readRows', () => {
   });
 
   it.each([
-    // age (ms), attempts, aged out?
-    [7 * DAY + 1, 3, true],
-    [7 * DAY + 1, 10, true],
-    [7 * DAY, 3, false],
-    [7 * DAY + 1, 2, false], // barely tried: a forward clock jump alone cannot drop it
-    [365 * DAY, 0, false],
-    [1000, 50, false],
-  ])('age %i ms after %i attempts → aged out: %s', async (age, a, aged) => {
+    // age (ms), attempts, attempts when first seen too old (m), held for consent, aged out?
+    [7 * DAY + 1, 3, 0, false, true],
+    [7 * DAY + 1, 10, 7, false, true],
+    [7 * DAY + 1, 5, 3, false, false], // only 2 attempts since it was first seen too old
+    [7 * DAY, 9, 0, false, false], // not past the age yet
+    [365 * DAY, 0, 0, false, false], // never tried since
+    [7 * DAY + 1, 0, undefined, true, true], // held for consent: the clock alone decides
+    [7 * DAY, 0, undefined, true, false],
+  ])('age %i ms, %i attempts, m=%s, held=%s → aged out: %s', async (age, a, m, held, aged) => {
     const now = 400 * DAY;
-    const r = row({ t: now - age, a });
-    const { store, m } = storeWith(r);
+    const r = row({ t: now - age, a, m, ...(held ? { h: 1 as const } : {}) });
+    const { store, m: map } = storeWith(r);
     const out = await readRows(store, now, bounds);
     expect(out.aged.map((x) => x.id)).toEqual(aged ? [r.id] : []);
-    expect(m.has(r.id)).toBe(!aged);
+    expect(map.has(r.id)).toBe(!aged);
+  });
+
+  it('a row first seen past the age gets minTries more attempts, however far the clock jumped', async () => {
+    const now = 400 * DAY;
+    const r = row({ t: now - 365 * DAY, a: 7 }); // a clock that ran a year late was corrected
+    const { store } = storeWith(r);
+    expect((await readRows(store, now, bounds)).aged).toEqual([]);
+    expect(r.m).toBe(7);
+    for (const a of [8, 9]) {
+      r.a = a;
+      expect((await readRows(store, now, bounds)).aged).toEqual([]);
+    }
+    r.a = 10;
+    expect((await readRows(store, now, bounds)).aged).toEqual([r]);
   });
 
   it('re-anchors rows stamped in the future (clock set back) instead of keeping them forever', async () => {
@@ -68,8 +83,9 @@ describe('readRows', () => {
     const out = await readRows(store, now, bounds);
     expect(out.rows[0]!.t).toBe(now);
     expect((m.get(r.id) as unknown as { t: number }).t).toBe(now);
-    // … so it ages out a week later, not a year and a week later.
-    expect((await readRows(store, now + 7 * DAY + 1, bounds)).aged).toHaveLength(1);
+    // … so it counts as too old a week later, not a year and a week later.
+    await readRows(store, now + 7 * DAY + 1, bounds);
+    expect(r.m).toBe(5);
   });
 
   it('leaves rows less than a day in the future alone (small skew between tabs)', async () => {
