@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createHandler } from '../src/handler.ts';
 import type { HandlerOptions } from '../src/handler.ts';
 import type { Store } from '../src/store/types.ts';
@@ -164,8 +164,12 @@ describe('routing', () => {
 
   it('answers 503 (retryable) when the store fails', async () => {
     await store.close();
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     const res = await handler()(post(payload()), REMOTE);
     expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('30');
+    expect(logged).toHaveBeenCalledOnce();
+    logged.mockRestore();
     store = memoryStore();
   });
 });

@@ -47,17 +47,13 @@ export async function ingest(req: Request, info: RequestInfo, ctx: Context): Pro
 
   const receivedMs = ctx.now();
   const correctedMs = correctedTime(parsed.payload.createdAt, parsed.payload.sentAt, receivedMs);
-  let result;
-  try {
-    result = await ctx.store.insertResponse(
-      { payload: parsed.payload, receivedAt: new Date(receivedMs).toISOString(), correctedAt: new Date(correctedMs).toISOString(), day: utcDay(correctedMs) },
-      { enqueueWebhook: ctx.webhook !== undefined },
-    );
-  } catch (err) {
-    // Retryable on purpose: the widget keeps the response and tries again; the id makes the retry safe.
+  const record = { payload: parsed.payload, receivedAt: new Date(receivedMs).toISOString(), correctedAt: new Date(correctedMs).toISOString(), day: utcDay(correctedMs) };
+  const result = await ctx.store.insertResponse(record, { enqueueWebhook: ctx.webhook !== undefined }).catch((err: unknown) => {
     console.error('cx-collector: storing a response failed:', err);
-    return fail(503, 'storage_unavailable', 'the response could not be stored; retry later', {}, { 'retry-after': '30' });
-  }
+    return 'failed' as const;
+  });
+  // Retryable on purpose: the widget keeps the response and tries again; the id makes the retry safe.
+  if (result === 'failed') return fail(503, 'storage_unavailable', 'the response could not be stored; retry later', {}, { 'retry-after': '30' });
   if (result === 'stored') ctx.webhook?.wake();
   const id = parsed.payload.id;
   return result === 'stored' ? json(201, { status: 'stored', id }, cors.headers) : json(200, { status: 'duplicate', id }, cors.headers);
