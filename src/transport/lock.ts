@@ -12,7 +12,9 @@ export const webLock =
   async (id, fn) => {
     let ran = false;
     try {
-      return await locks.request(PREFIX + id, { ifAvailable: true }, async (lock) => !!lock && ((ran = true), await fn(), true));
+      // Null prototype: a polluted Object.prototype.steal or .mode must not change the request (matrix H03).
+      const options = { __proto__: null, ifAvailable: true } as LockOptions;
+      return await locks.request(PREFIX + id, options, async (lock) => !!lock && ((ran = true), await fn(), true));
     } catch {
       // request() itself failed (e.g. SecurityError in an opaque origin): send unguarded, the receiver dedupes.
       return ran || (await fn(), true);

@@ -31,7 +31,7 @@ export function openIdb(ms: number, factory?: IDBFactory): Promise<Store | undef
     setTimeout(done, ms);
     try {
       const rq = (factory || indexedDB).open(DB_NAME, 1);
-      rq.onupgradeneeded = () => rq.result.createObjectStore(ROWS, { keyPath: 'id' });
+      rq.onupgradeneeded = () => rq.result.createObjectStore(ROWS, { __proto__: null, keyPath: 'id' } as IDBObjectStoreParameters);
       rq.onsuccess = () => {
         const db = rq.result;
         // A newer version wants the database: let it have it; our reads and writes fall back to memory.
