@@ -38,7 +38,12 @@ export type Received = {
 
 export type Stored = { payload: Record<string, unknown>; receivedAt: number; duplicates: number };
 
-export type PageOptions = { cfg?: Record<string, unknown>; csp?: string };
+export type PageOptions = {
+  cfg?: Record<string, unknown>;
+  csp?: string;
+  /** An inline host script that runs before ours (unlike addInitScript, it does not also run in new iframes). */
+  head?: string;
+};
 
 export type FaultServer = {
   origin: string;
@@ -75,8 +80,10 @@ export async function startFaultServer(bundle: string): Promise<FaultServer> {
   const server: FaultServer = {
     origin: '',
     endpoint: '',
-    page: ({ cfg = {}, csp } = {}) =>
-      `${server.origin}/page.html?cfg=${encodeURIComponent(JSON.stringify({ endpoint: server.endpoint, ...cfg }))}${csp ? `&csp=${encodeURIComponent(csp)}` : ''}`,
+    page: ({ cfg = {}, csp, head } = {}) =>
+      `${server.origin}/page.html?cfg=${encodeURIComponent(JSON.stringify({ endpoint: server.endpoint, ...cfg }))}` +
+      (csp ? `&csp=${encodeURIComponent(csp)}` : '') +
+      (head ? `&head=${encodeURIComponent(head)}` : ''),
     sandboxed: (options) => `${server.origin}/sandboxed.html?src=${encodeURIComponent(server.page(options))}`,
     stored: new Map(),
     received: [],
@@ -185,8 +192,9 @@ export async function startFaultServer(bundle: string): Promise<FaultServer> {
       else if (url.pathname == '/page.html') {
         const cfg = url.searchParams.get('cfg') ?? '{}';
         const csp = url.searchParams.get('csp');
+        const head = (url.searchParams.get('head') ?? '').replace(/</g, '\\u003c');
         res.writeHead(200, { 'Content-Type': 'text/html', 'Cache-Control': 'no-store', ...(csp ? { 'Content-Security-Policy': csp } : {}) });
-        res.end(html(`${ERRORS}<script>window.cxConfig=${cfg.replace(/</g, '\\u003c')}</script><script src="/cx.js"></script>`));
+        res.end(html(`${ERRORS}<script>${head}</script><script>window.cxConfig=${cfg.replace(/</g, '\\u003c')}</script><script src="/cx.js"></script>`));
       } else if (url.pathname == '/sandboxed.html') {
         const src = (url.searchParams.get('src') ?? '').replace(/"/g, '&quot;');
         res.writeHead(200, { 'Content-Type': 'text/html' }).end(html(`<iframe sandbox="allow-scripts" src="${src}"></iframe>`));
