@@ -91,6 +91,8 @@ export function createDelivery(x: Deps): Delivery {
   /** Rows this page is sending, and those of them sent with keepalive (they outlive the page: no beacon needed). */
   const busy = new Set<string>();
   const kept = new Set<string>();
+  /** Rows this page submitted or tried: the exit flush leaves the others to the tabs that hold them. */
+  const mine = new Set<string>();
   /** Rows whose keepalive send failed: the shared quota may be used up by the host, so the next try goes without. */
   const noKeepalive = new Set<string>();
   const paused = new Set<string>();
@@ -218,6 +220,7 @@ export function createDelivery(x: Deps): Delivery {
   const fire = async (r: Row, ka: boolean) => {
     const outcome = post(r, ka);
     rows.set(r.id, r);
+    mine.add(r.id);
     await store().put(r); // the attempt count first, so another tab sees the row was tried
     await settle(r, await outcome, ka);
   };
@@ -289,7 +292,7 @@ export function createDelivery(x: Deps): Delivery {
   const flush = () => {
     const now = x.now();
     for (const r of rows.values())
-      if (allowed(r) && !kept.has(r.id) && (r.d <= now || busy.has(r.id))) {
+      if (mine.has(r.id) && allowed(r) && !kept.has(r.id) && (r.d <= now || busy.has(r.id))) {
         let ok: boolean | undefined;
         try {
           const n = r.a + 1;
@@ -354,6 +357,7 @@ export function createDelivery(x: Deps): Delivery {
         emit({ type: 'dead', id: r.id, reason: 'outbox full' });
       }
       rows.set(row.id, row);
+      mine.add(row.id);
       void attempt(row);
       return { id: row.id, durable };
     },
