@@ -80,13 +80,14 @@ describe('clocks', () => {
   ])('R27 clock jumps %s during backoff: each row retried once when due, no burst, no stall beyond the cap', async (_, jump) => {
     const t0 = Date.now();
     env.server.plan({ status: 503 }, { status: 503 }, { status: 503 });
-    const { page } = await env.open({ ...clockAt(t0), cfg: { baseMs: 1500, capMs: 1500, retryAfterCapMs: 1500 } });
+    // timeoutMs is long so that a slow CI machine cannot add a timeout retry to the count.
+    const { page } = await env.open({ ...clockAt(t0), cfg: { baseMs: 1500, capMs: 1500, retryAfterCapMs: 1500, timeoutMs: 30_000 } });
     const ids = await page.evaluate(() => window.cxTest.submitMany(3));
-    await until(async () => (await events(page)).filter((e) => e.type == 'retry').length == 3);
+    await until(async () => (await events(page)).filter((e) => e.type == 'retry').length >= 3);
     await page.clock.setSystemTime((await page.evaluate(() => Date.now())) + jump);
     const t = Date.now();
-    await until(() => env.server.stored.size == 3, 5000);
-    expect(Date.now() - t).toBeLessThan(3000); // within the 1.5 s cap (plus slack), not an hour
+    await until(() => env.server.stored.size == 3, 15_000);
+    expect(Date.now() - t).toBeLessThan(10_000); // the 1.5 s cap plus slack for a busy machine, not an hour
     expect([...env.server.stored.keys()].sort()).toEqual([...ids].sort());
     await sleep(300);
     expect(env.server.received).toHaveLength(6); // 3 failures + 3 deliveries: no burst

@@ -38,8 +38,9 @@ describe('page lifecycle', () => {
     expect(env.server.received).toHaveLength(0);
     const t = Date.now();
     await context.setOffline(false);
-    await until(() => env.server.stored.has(id), 2000, 'delivery after online');
-    expect(Date.now() - t).toBeLessThan(2000);
+    // Typically ~100 ms here; the bound leaves room for a busy CI machine and is still far below the 60 s backoff.
+    await until(() => env.server.stored.has(id), 5000, 'delivery after online');
+    expect(Date.now() - t).toBeLessThan(5000);
     await until(() => sent(page, id));
     storedOnce(id);
   });
