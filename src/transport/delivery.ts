@@ -1,6 +1,5 @@
 import { PayloadV1 } from '../schema/payload.ts';
 import { LIMITS } from '../schema/limits.ts';
-import { describeIssues } from '../schema/issues.ts';
 import { warnOnce } from '../util/warn.ts';
 import { byteLength, toJson } from './json.ts';
 import type { Lock } from './lock.ts';
@@ -76,14 +75,6 @@ export type Deps = {
 
 type Outcome = [status: number, info: string | null];
 
-const origin = (url: string) => {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return '';
-  }
-};
-
 export function createDelivery(x: Deps): Delivery {
   const o: Options = { ...DEFAULTS };
   /** This page's view of the outbox: the exit flush must be synchronous, so it cannot read IndexedDB. */
@@ -137,14 +128,16 @@ export function createDelivery(x: Deps): Delivery {
   const pause = (e: string, status: number, why: string) => {
     if (paused.has(e)) return;
     paused.add(e);
-    warnOnce(`cx-feedback: paused sending to ${e} for this page: ${why}. Responses stay queued for a later page.`);
+    warnOnce(`cx-feedback: paused sending to ${e} on this page (responses stay queued): ${why}`);
     emit({ type: 'paused', endpoint: e, status });
   };
 
+  /** The body of attempt `n`: a v1 payload says when and which attempt it is; older versions go as they are. */
+  const body = (r: Row, n: number) => toJson(r.p.v == 1 ? { ...r.p, sentAt: new Date(x.now()).toISOString(), attempt: n } : r.p);
+
   /** Starts one POST synchronously (so it also works inside pagehide) and resolves its outcome; never rejects. */
   const post = (r: Row, ka: boolean): Promise<Outcome> => {
-    const n = ++r.a;
-    const body = toJson(r.p.v == 1 ? { ...r.p, sentAt: new Date(x.now()).toISOString(), attempt: n } : r.p);
+    const data = body(r, ++r.a);
     const ac = new AbortController();
     const t = setTimeout(() => ac.abort(), o.timeoutMs);
     if (ka) {
@@ -158,10 +151,9 @@ export function createDelivery(x: Deps): Delivery {
         const init = {
           __proto__: null,
           method: 'POST',
-          body,
+          body: data,
           headers: { 'Content-Type': 'text/plain;charset=UTF-8' },
           credentials: 'omit',
-          mode: 'cors',
           referrerPolicy: 'no-referrer',
           keepalive: ka,
           signal: ac.signal,
@@ -182,7 +174,7 @@ export function createDelivery(x: Deps): Delivery {
 
   const settle = async (r: Row, [s, info]: Outcome, ka: boolean) => {
     const verdict = classify(s);
-    if (verdict == 'pause') return pause(r.e, s, `it answered ${s}; check the endpoint URL and that the receiver accepts this site`);
+    if (verdict == 'pause') return pause(r.e, s, `it answered ${s}; check the endpoint URL and that it accepts this site`);
     if (verdict == 'retry') {
       const now = x.now();
       const wait = retryAfter(s ? info : null, now, o.retryAfterCapMs) ?? (s == 429 ? o.rateLimitMs : undefined);
@@ -211,7 +203,7 @@ export function createDelivery(x: Deps): Delivery {
       emit({ type: 'sent', id: r.id, status: s });
     } else {
       counts.dead++;
-      warnOnce(`cx-feedback: ${r.e} rejected a response with status ${s}, so it was dropped; check that the receiver takes payload v1`);
+      warnOnce(`cx-feedback: ${r.e} rejected a response with status ${s}; it was dropped (does it accept payload v1?)`);
       emit({ type: 'dead', id: r.id, reason: `rejected with status ${s}` });
     }
   };
@@ -295,9 +287,8 @@ export function createDelivery(x: Deps): Delivery {
       if (mine.has(r.id) && allowed(r) && !kept.has(r.id) && (r.d <= now || busy.has(r.id))) {
         let ok: boolean | undefined;
         try {
-          const n = r.a + 1;
-          ok = x.beacon?.(r.e, toJson(r.p.v == 1 ? { ...r.p, sentAt: new Date(now).toISOString(), attempt: n } : r.p));
-          if (ok) r.a = n;
+          ok = x.beacon?.(r.e, body(r, r.a + 1));
+          if (ok) r.a++;
         } catch {
           /* treated like a missing beacon */
         }
@@ -320,11 +311,10 @@ export function createDelivery(x: Deps): Delivery {
         // Back from the bfcache: timers may have been frozen for long (matrix R22).
         if ((ev as PageTransitionEvent).persisted) void run(2);
       } else if (t == 'securitypolicyviolation') {
+        // blockedURI is the URL we fetched, or its origin.
         const v = ev as SecurityPolicyViolationEvent;
-        const blocked = origin(v.blockedURI);
-        if (v.effectiveDirective == 'connect-src')
-          for (const r of rows.values())
-            if (origin(r.e) == blocked) pause(r.e, 0, `the page's Content-Security-Policy blocks it; add ${blocked} to connect-src`);
+        if (v.effectiveDirective == 'connect-src' && v.blockedURI)
+          for (const r of rows.values()) if (r.e.startsWith(v.blockedURI)) pause(r.e, 0, "the page's Content-Security-Policy blocks it; add its origin to connect-src");
       } else if (t == 'pagehide' || x.win!.document.visibilityState == 'hidden') flush();
     } catch {
       /* never into the page */
@@ -336,17 +326,18 @@ export function createDelivery(x: Deps): Delivery {
   return {
     async submit(endpoint, payload) {
       const parsed = PayloadV1.safeParse(payload);
-      if (!parsed.success) throw new Error(`cx-feedback: invalid payload: ${describeIssues(parsed.error, payload).join('; ')}`);
+      // Terse on purpose: the element builds payloads, so this only fires on a bug (issue paths name the field).
+      if (!parsed.success) throw new Error(`cx-feedback: invalid payload: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.code}`).join(', ')}`);
       let e = '';
       try {
         e = new URL(endpoint, x.win?.document.baseURI).href;
       } catch {
         /* reported below */
       }
-      if (!/^https?:/.test(e)) throw new Error(`cx-feedback: endpoint must be an http(s) URL, got "${endpoint}"`);
+      if (!/^https?:/.test(e)) throw new Error(`cx-feedback: endpoint must be an http(s) URL: "${endpoint}"`);
       const p = parsed.data;
       const b = byteLength(toJson(p));
-      if (b > LIMITS.payloadBytes) throw new Error(`cx-feedback: payload is ${b} bytes, over the limit of ${LIMITS.payloadBytes}`);
+      if (b > LIMITS.payloadBytes) throw new Error(`cx-feedback: payload is ${b} bytes, over ${LIMITS.payloadBytes}`);
       const now = x.now();
       const row: Row = { id: p.id, e, p, t: now, d: now, a: 0, f: 0, b };
       if (!consent && (consent === false || o.requireConsent)) row.h = 1;

@@ -8,20 +8,11 @@ const str = (s: string): string =>
 
 export function toJson(v: unknown): string {
   if (typeof v == 'string') return str(v);
-  if (typeof v == 'number') return isFinite(v) ? '' + v : 'null';
-  if (typeof v == 'boolean') return '' + v;
-  if (Array.isArray(v)) {
-    let out = '';
-    for (let i = 0; i < v.length; i++) out += (i ? ',' : '') + toJson(v[i] ?? null);
-    return '[' + out + ']';
-  }
-  if (v && typeof v == 'object') {
-    const o = v as Record<string, unknown>;
-    let out = '';
-    for (const k of Object.keys(o)) if (o[k] !== undefined && typeof o[k] != 'function') out += (out ? ',' : '') + str(k) + ':' + toJson(o[k]);
-    return '{' + out + '}';
-  }
-  return 'null';
+  if (typeof v == 'boolean' || (typeof v == 'number' && isFinite(v))) return '' + v;
+  if (Array.isArray(v)) return '[' + v.map((x) => toJson(x ?? null)).join() + ']';
+  if (!v || typeof v != 'object') return 'null';
+  const o = v as Record<string, unknown>;
+  return '{' + Object.keys(o).filter((k) => o[k] !== undefined && typeof o[k] != 'function').map((k) => str(k) + ':' + toJson(o[k])).join() + '}';
 }
 
 /** UTF-8 size: what the keepalive quota and the receiver's body cap count. */

@@ -67,7 +67,7 @@ describe('hostile or strict host pages', () => {
     await page.evaluate(() => window.cxTest.d.drain());
     await sleep(800); // several backoff windows (100–800 ms): nothing more may be tried on this page
     expect((await events(page)).filter((e) => e.type == 'retry').length).toBeLessThanOrEqual(1);
-    expect(tab.warnings.filter((w) => w.startsWith('cx-feedback'))).toEqual([expect.stringMatching(/Content-Security-Policy blocks it; add http:\/\/127\.0\.0\.1:\d+ to connect-src/)]);
+    expect(tab.warnings.filter((w) => w.startsWith('cx-feedback'))).toEqual([expect.stringMatching(/^cx-feedback: paused sending to http:\/\/127\.0\.0\.1:\d+\/collect .*Content-Security-Policy blocks it; add its origin to connect-src/)]);
     expect(env.server.received).toHaveLength(0);
     expect(((await page.evaluate(() => window.cxTest.outbox())) as { id: string }[]).map((r) => r.id)).toContain(a.id);
     expect(await page.evaluate(() => window.cxTest.outbox())).toHaveLength(2);

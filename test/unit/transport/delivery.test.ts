@@ -74,7 +74,7 @@ describe('submit', () => {
   ])('rejects %s with a cx-feedback error and queues nothing', async (_, endpoint, p, message) => {
     const h = harness();
     const big = { ...p, answers: [...p.answers, ...p.answers.map((a) => ({ ...a, questionId: 'q2' }))] };
-    await expect(h.d.submit(endpoint, (message ? p : big) as never)).rejects.toThrow(message ?? /^cx-feedback: payload is \d+ bytes, over the limit of 24576$/);
+    await expect(h.d.submit(endpoint, (message ? p : big) as never)).rejects.toThrow(message ?? /^cx-feedback: payload is \d+ bytes, over 24576$/);
     await flush();
     expect(h.sent).toHaveLength(0);
     expect(h.m.size).toBe(0);
