@@ -72,4 +72,31 @@ describe('hostile or strict host pages', () => {
     expect(((await page.evaluate(() => window.cxTest.outbox())) as { id: string }[]).map((r) => r.id)).toContain(a.id);
     expect(await page.evaluate(() => window.cxTest.outbox())).toHaveLength(2);
   });
+
+  it('H04 fetch broken everywhere and a throwing listener: contained, no uncaught error or unhandled rejection, bounded retries, row kept', async () => {
+    // addInitScript also patches the blank iframe the native fetch would come from: every send throws synchronously.
+    const init = "window.fetch = function () { throw new Error('fetch is broken here'); };";
+    const { page } = await env.open({ init, cfg: { baseMs: 20, capMs: 50, pageTries: 5 } });
+    await page.evaluate(() => window.cxTest.d.subscribe(() => { throw new Error('a listener bug'); }));
+    await page.evaluate(() => window.cxTest.submit());
+    await until(async () => (await page.evaluate(() => window.cxTest.events.filter((e) => e.type == 'retry').length)) >= 5);
+    await sleep(500);
+    expect(await page.evaluate(() => window.cxTest.events.filter((e) => e.type == 'retry').length)).toBe(5); // pageTries
+    expect(await page.evaluate(() => window.cxTest.outbox())).toHaveLength(1);
+    expect(await page.evaluate(() => window.__errors)).toEqual([]);
+  });
+
+  it('H06 endpoint answers after 30 s: the page stays responsive, navigation is not delayed, no beforeunload prompt', async () => {
+    env.server.decide = () => ({ delayMs: 30_000 });
+    const { page } = await env.open({ cfg: { timeoutMs: 60_000 } });
+    let dialogs = 0;
+    page.on('dialog', (d) => (dialogs++, d.dismiss()));
+    await page.evaluate(() => window.cxTest.submitMany(3));
+    await until(() => env.server.received.length == 3);
+    const t = Date.now();
+    expect(await page.evaluate(() => 1 + 1)).toBe(2);
+    await page.goto(`${env.server.origin}/blank.html`);
+    expect(Date.now() - t).toBeLessThan(3000);
+    expect(dialogs).toBe(0);
+  });
 });

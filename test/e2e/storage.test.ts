@@ -130,4 +130,23 @@ describe('storage faults', () => {
       await context.close();
     }
   });
+
+  it('S05 storage cleared between visits while offline: the documented loss boundary, and no "sent" was ever claimed', async () => {
+    const first = await env.open();
+    await first.context.setOffline(true);
+    const { id, durable } = await first.page.evaluate(() => window.cxTest.submit());
+    expect(durable).toBe(true);
+    await until(async () => (await events(first.page)).some((e) => e.type == 'retry'));
+    expect((await events(first.page)).filter((e) => e.type == 'sent')).toEqual([]);
+    await first.page.close();
+    // What ITP's 7-day cap or "clear site data" does to the outbox.
+    const cdp = await first.context.newCDPSession(await first.context.newPage());
+    await cdp.send('Storage.clearDataForOrigin', { origin: env.server.origin, storageTypes: 'indexeddb' });
+    await first.context.setOffline(false);
+    const next = await env.tab(first.context);
+    await next.page.evaluate(() => window.cxTest.d.drain());
+    expect(await next.page.evaluate(() => window.cxTest.outbox())).toEqual([]);
+    expect(env.server.received).toEqual([]);
+    expect(env.server.stored.has(id)).toBe(false);
+  });
 });

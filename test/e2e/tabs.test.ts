@@ -65,4 +65,53 @@ describe('several tabs', () => {
       await context.close();
     }
   });
+
+  it('C04 several widgets on one page share one delivery: one flush loop, one retry per failure, every listener told once', async () => {
+    env.server.plan({ status: 503 });
+    const { page } = await env.open({ cfg: { baseMs: 200, capMs: 200 } });
+    const seen = await page.evaluate(async () => {
+      const d = window.cxTest.d;
+      const counts = [0, 0, 0];
+      [0, 1, 2].forEach((i) => {
+        d.start();
+        d.subscribe(() => counts[i]!++);
+      });
+      const { id } = await window.cxTest.submit();
+      await new Promise<void>((ok) => d.subscribe((e) => e.type == 'sent' && e.id == id && ok()));
+      return counts;
+    });
+    expect(seen).toEqual([2, 2, 2]); // one retry event and one sent event each
+    expect(env.server.received.map((r) => r.status)).toEqual([503, 200]);
+  });
+
+  it('C05 the last widget removed mid-send: the send completes and is acknowledged, then no timer is left to retry', async () => {
+    env.server.decide = () => ({ delayMs: 300 });
+    const { page } = await env.open({ cfg: { start: false } });
+    const { id } = await page.evaluate(async () => {
+      const stop = window.cxTest.d.start();
+      const r = await window.cxTest.submit();
+      stop(); // like el.remove() right after submit
+      return r;
+    });
+    await until(() => page.evaluate((id) => window.cxTest.events.some((e) => e.type == 'sent' && e.id == id), id));
+    expect(await page.evaluate(() => window.cxTest.outbox())).toEqual([]);
+    // stopped: a failing row gets its one immediate send, and no timer tries again
+    env.server.decide = () => ({ status: 503 });
+    await page.evaluate(() => window.cxTest.submit());
+    await sleep(1000);
+    expect(env.server.received.map((r) => r.status ?? r.outcome)).toEqual([200, 503]);
+  });
+
+  it('C06 the script loaded twice: two copies share one outbox and never send a row from both at once', async () => {
+    env.server.decide = () => ({ delayMs: 100 });
+    env.server.plan({ status: 503, delayMs: 100 }, { status: 503, delayMs: 100 });
+    const { page } = await env.open({ twice: true });
+    expect(await page.evaluate(() => !!window.cxTestFirst && window.cxTestFirst.d !== window.cxTest.d)).toBe(true);
+    const ids = await page.evaluate(async () => [(await window.cxTestFirst!.submit()).id, (await window.cxTest.submit()).id]);
+    await page.evaluate(() => Promise.all([window.cxTestFirst!.d.drain(), window.cxTest.d.drain()]));
+    await until(() => env.server.stored.size == 2);
+    expect([...env.server.stored.keys()].sort()).toEqual([...ids].sort());
+    expect(env.server.maxConcurrentPerId).toBe(1);
+    await until(async () => ((await page.evaluate(() => window.cxTest.outbox())) as unknown[]).length == 0);
+  });
 });

@@ -14,6 +14,8 @@ declare global {
   interface Window {
     cxConfig: Config;
     cxTest: typeof api;
+    /** The first copy when the script was loaded twice (matrix C06). */
+    cxTestFirst?: typeof api;
     __errors: string[];
     /** pageshow.persisted of every pageshow (the test page records them). */
     __pageshow: boolean[];
@@ -97,4 +99,5 @@ const api = {
   errors: () => window.__errors,
 };
 
+if (window.cxTest) window.cxTestFirst = window.cxTest;
 window.cxTest = api;

@@ -43,6 +43,8 @@ export type PageOptions = {
   csp?: string;
   /** An inline host script that runs before ours (unlike addInitScript, it does not also run in new iframes). */
   head?: string;
+  /** Load our script twice, as a page with two embed snippets would (matrix C06). */
+  twice?: boolean;
 };
 
 export type FaultServer = {
@@ -80,10 +82,11 @@ export async function startFaultServer(bundle: string): Promise<FaultServer> {
   const server: FaultServer = {
     origin: '',
     endpoint: '',
-    page: ({ cfg = {}, csp, head } = {}) =>
+    page: ({ cfg = {}, csp, head, twice } = {}) =>
       `${server.origin}/page.html?cfg=${encodeURIComponent(JSON.stringify({ endpoint: server.endpoint, ...cfg }))}` +
       (csp ? `&csp=${encodeURIComponent(csp)}` : '') +
-      (head ? `&head=${encodeURIComponent(head)}` : ''),
+      (head ? `&head=${encodeURIComponent(head)}` : '') +
+      (twice ? '&twice=1' : ''),
     sandboxed: (options) => `${server.origin}/sandboxed.html?src=${encodeURIComponent(server.page(options))}`,
     stored: new Map(),
     received: [],
@@ -194,7 +197,8 @@ export async function startFaultServer(bundle: string): Promise<FaultServer> {
         const csp = url.searchParams.get('csp');
         const head = (url.searchParams.get('head') ?? '').replace(/</g, '\\u003c');
         res.writeHead(200, { 'Content-Type': 'text/html', 'Cache-Control': 'no-store', ...(csp ? { 'Content-Security-Policy': csp } : {}) });
-        res.end(html(`${ERRORS}<script>${head}</script><script>window.cxConfig=${cfg.replace(/</g, '\\u003c')}</script><script src="/cx.js"></script>`));
+        const ours = '<script src="/cx.js"></script>'.repeat(url.searchParams.has('twice') ? 2 : 1);
+        res.end(html(`${ERRORS}<script>${head}</script><script>window.cxConfig=${cfg.replace(/</g, '\\u003c')}</script>${ours}`));
       } else if (url.pathname == '/sandboxed.html') {
         const src = (url.searchParams.get('src') ?? '').replace(/"/g, '&quot;');
         res.writeHead(200, { 'Content-Type': 'text/html' }).end(html(`<iframe sandbox="allow-scripts" src="${src}"></iframe>`));

@@ -103,11 +103,11 @@ export function useEnv(): Env {
 }
 
 /** Polls until `f` returns a truthy value (assertions on the server's store, never on timing). */
-export async function until<T>(f: () => T | Promise<T>, timeout = 10_000, what = 'condition'): Promise<T> {
+export async function until<T>(f: () => T | Promise<T>, timeout = 10_000, what = 'condition'): Promise<NonNullable<T>> {
   const end = Date.now() + timeout;
   for (;;) {
     const v = await f();
-    if (v) return v;
+    if (v) return v as NonNullable<T>;
     if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 25));
   }
