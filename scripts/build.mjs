@@ -3,10 +3,12 @@
 //   index.js, define.js, schema.js  ES modules for npm users (lit, zod, floating-ui stay dependencies)
 //   types/               declarations
 //   payload.v1.schema.json  the JSON Schema of payload v1 (checked in under schema/, kept in sync by a unit test)
+//   locales/<lang>.json  built-in strings per language, fetched lazily next to the script (English is inlined)
 // Vite library mode cannot emit IIFE for several entries, hence one build call per format.
 import { build } from 'vite';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -25,6 +27,8 @@ await build({
     target: 'es2022',
     minify: true,
     lib: { entry: 'src/embed.ts', formats: ['iife'], name: 'cxFeedbackBundle', fileName: () => 'cx-feedback.iife.js' },
+    // i18n/load.ts reads document.currentScript first and import.meta.url only in the ES build: {} is what we want here.
+    rolldownOptions: { checks: { emptyImportMeta: false } },
   },
 });
 
@@ -42,6 +46,12 @@ await build({
 });
 
 mkdirSync(`${root}dist`, { recursive: true });
+const { tsImport } = await import('tsx/esm/api');
+const { localeFiles } = await tsImport('../src/i18n/build-locales.ts', import.meta.url);
+for (const { fileName, source } of localeFiles()) {
+  mkdirSync(dirname(`${root}dist/${fileName}`), { recursive: true });
+  writeFileSync(`${root}dist/${fileName}`, source);
+}
 copyFileSync(`${root}schema/payload.v1.schema.json`, `${root}dist/payload.v1.schema.json`);
 execFileSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, '-p', `${root}tsconfig.build.json`], { stdio: 'inherit' });
 console.log('built dist/');

@@ -2,3 +2,4 @@
 export { CxFeedback } from './element/cx-feedback.ts';
 export type { CxEventMap, CxEventName, CxEvent } from './element/events.ts';
 export * from './schema/index.ts';
+export { installGlobalApi } from './api/global.ts';

@@ -7,13 +7,16 @@ import { followUps, isOneTap } from '../survey/flow.ts';
 import { buildPayload } from '../survey/payload.ts';
 import { getDelivery, type DeliveryEvent } from '../transport/index.ts';
 import { newId } from '../transport/uuid.ts';
-import { strings, type Strings } from '../i18n/index.ts';
-import { resolveLang } from '../i18n/resolve.ts';
+import { i18nController, type Strings } from '../i18n/index.ts';
 import { warnOnce } from '../util/warn.ts';
 import { emit, type CxEventMap } from './events.ts';
 import { renderQuestion } from './render-question.ts';
-import { close as closeIcon } from './icons.ts';
+import { chat, close as closeIcon } from './icons.ts';
 import { styles } from './styles.ts';
+import { safeQuery, Touchpoint } from './touchpoint.ts';
+import { anchorPopover } from '../placement/popover.ts';
+import { deepActiveElement } from '../triggers/quiet.ts';
+import type { Placement } from '@floating-ui/dom';
 
 type Phase = 'hidden' | 'asking' | 'follow-up' | 'thanks' | 'error';
 type Delivery = 'idle' | 'queued' | 'memory' | 'sent' | 'failed';
@@ -90,16 +93,45 @@ export class CxFeedback extends LitElement {
   @property() scrub = 'on';
   /** Per-element overrides of built-in strings: an object, or JSON in the attribute. */
   @property({ converter: { fromAttribute: (v) => v } }) strings?: string | Partial<Strings>;
+  /** Where locale files live: a folder or a URL template with `{lang}`; default `locales/` next to the script. */
+  @property() locales = '';
   /** `auto` (follows prefers-color-scheme) | `light` | `dark`. */
   @property({ reflect: true }) theme = 'auto';
   /** `comfortable` | `compact`. */
   @property({ reflect: true }) density = 'comfortable';
 
+  // Touchpoint attributes (docs/touchpoints.md); parsed and validated by the Touchpoint controller.
+  /** `inline` (in the page flow) | `popover` (card anchored to `anchor`) | `floating` (launcher that opens the card). */
+  @property({ reflect: true }) mode = 'inline';
+  /** CSS selector of the element a popover points at (and that `trigger="visible"` watches). */
+  @property() anchor = '';
+  /** Popover: side of the anchor (`top`, `bottom-start`, …). Floating: `bottom-right` | `bottom-left` | `right` | `left`. */
+  @property({ reflect: true }) position = '';
+  /** When it opens by itself: `load`, `delay:<s>`, `scroll:<%>`, `visible`, `exit`, `event:<name>`, `click:<selector>`, `idle:<s>`, `manual`. */
+  @property() trigger = '';
+  /** Only on matching pages: `contains:<text>` | `exact:<url or path>` | `regex:<pattern>`. */
+  @property() url = '';
+  /** `once` | `until-answered` | `always` | `max:<n>`. */
+  @property() frequency = '';
+  /** Days before this survey asks again after an answer or dismissal. */
+  @property({ attribute: 'recontact-days' }) recontactDays = '';
+  /** Days without any other interrupting survey after one was shown. */
+  @property({ attribute: 'cooldown-days' }) cooldownDays = '';
+  /** Days "Ask me later" waits. */
+  @property({ attribute: 'snooze-days' }) snoozeDays = '';
+  /** Percentage of visitors asked (0–100), stable per visitor. */
+  @property() sample = '';
+  /** Higher opens first when several interrupting widgets qualify at once. */
+  @property() priority = '';
+
   @state() private phase: Phase = 'hidden';
   @state() private delivery: Delivery = 'idle';
   @state() private answers = new Map<string, Answer['value']>();
   @state() private others = new Map<string, string>();
+  /** A floating launcher shows only on pages its `url` matches. */
+  @state() private targeted = true;
 
+  private readonly i18n = i18nController(this, { strings: () => this.strings, locales: () => this.locales });
   private config: ConfigResult = { ok: false, problems: [] };
   private readonly uid = `cx${++instances}`;
   private responseIds = new Set<string>();
@@ -107,7 +139,12 @@ export class CxFeedback extends LitElement {
   private busy = false;
   private arrowNav = false;
   private stops: Array<() => void> = [];
-  private trigger = 'load';
+  private shownBy = 'load';
+  private readonly tp = new Touchpoint(this);
+  private unanchor?: () => void;
+  /** Where focus goes back to when the card closes (what had it before the customer opened the card). */
+  private returnFocus?: HTMLElement;
+  private answered = false;
 
   // ── lifecycle ──────────────────────────────────────────────────────────────
 
@@ -123,7 +160,17 @@ export class CxFeedback extends LitElement {
         this.stops.push(() => document.removeEventListener('DOMContentLoaded', ready));
       }
       this.addEventListener('keydown', this.onKeydown);
-      this.stops.push(() => this.removeEventListener('keydown', this.onKeydown));
+      document.addEventListener('keydown', this.onEscape);
+      this.stops.push(() => {
+        this.removeEventListener('keydown', this.onKeydown);
+        document.removeEventListener('keydown', this.onEscape);
+        this.unanchor?.();
+        this.unanchor = undefined;
+        if (this.phase != 'hidden') this.tp.closed();
+        this.phase = 'hidden';
+      });
+      // Reconnected (moved in the DOM): start the touchpoint again with the configuration it had.
+      if (this.hasUpdated) this.reconfigure();
     });
   }
 
@@ -135,7 +182,7 @@ export class CxFeedback extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     this.guard(() => {
-      const configKeys = ['endpoint', 'touchpoint', 'question', 'prompt', 'followUp', 'followUpWhen', 'surveyId', 'metadata', 'survey'];
+      const configKeys = ['endpoint', 'touchpoint', 'question', 'prompt', 'followUp', 'followUpWhen', 'surveyId', 'metadata', 'survey', 'mode', 'anchor', 'trigger', 'url', 'frequency', 'recontactDays', 'cooldownDays', 'snoozeDays', 'sample', 'priority'];
       if (!this.hasUpdated || configKeys.some((k) => changed.has(k))) this.reconfigure(false);
     });
   }
@@ -151,23 +198,86 @@ export class CxFeedback extends LitElement {
 
   // ── public API ─────────────────────────────────────────────────────────────
 
-  /** Shows the question (subject to `cx-show` being cancelled). Returns whether it is now visible. */
+  /**
+   * Opens the card now, skipping trigger and frequency rules (the site asked). An interrupting widget still waits for
+   * its turn if another one is open. Returns whether it is (or will be) shown.
+   */
   show(trigger = 'api'): boolean {
     if (!this.config.ok) return false;
-    if (this.phase !== 'hidden') return true;
-    const { survey, touchpoint } = this.config.config;
-    if (!emit(this, 'cx-show', { surveyId: survey.id, touchpoint, trigger })) return false;
-    this.trigger = trigger;
-    this.phase = 'asking';
-    return true;
+    return this.phase !== 'hidden' || this.tp.open(trigger);
   }
 
   /** Hides the card without answering. */
   hide(reason: CxEventMap['cx-close']['reason'] = 'api'): void {
     if (this.phase === 'hidden') return;
+    const hadFocus = this.matches(':focus-within');
     this.phase = 'hidden';
-    emit(this, 'cx-close', { reason });
+    this.unanchor?.();
+    this.unanchor = undefined;
+    // An answer was recorded when it was given; closing unanswered is a dismissal (or a snooze) for the rules.
+    if (!this.answered && reason != 'route' && reason != 'api') this.tp.note(reason == 'snooze' ? 'snoozed' : 'dismissed');
+    this.tp.closed();
+    emit(this, 'cx-close', { reason: this.answered ? 'done' : reason });
+    // Focus only comes back if it was ours: a card that closes while the customer is elsewhere leaves focus alone.
+    if (hadFocus) void this.updateComplete.then(() => this.focusBack());
   }
+
+  // ── touchpoint host (called by the Touchpoint controller) ──────────────────
+
+  /** @internal */
+  reveal(trigger: string): boolean {
+    if (!this.config.ok) return false;
+    if (this.phase !== 'hidden') return true;
+    const { survey, touchpoint } = this.config.config;
+    if (!emit(this, 'cx-show', { surveyId: survey.id, touchpoint, trigger })) return false;
+    if (this.tp.mode == 'popover' && !(this.anchor && safeQuery(this.anchor))) {
+      warnOnce(`cx-feedback (touchpoint "${touchpoint}"): anchor="${this.anchor}" matches no element; the popover opens in the corner instead`);
+    }
+    this.shownBy = trigger;
+    this.answered = false;
+    this.answers = new Map();
+    this.others = new Map();
+    this.delivery = 'idle';
+    this.busy = false;
+    this.phase = 'asking';
+    // Focus moves into the card only when the customer opened it; an automatic open never steals focus.
+    if (trigger == 'launcher') {
+      const active = deepActiveElement();
+      this.returnFocus = active instanceof HTMLElement ? active : undefined;
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('input, textarea, button:not(.close)')?.focus());
+    } else this.returnFocus = undefined;
+    return true;
+  }
+
+  /** @internal */
+  conceal(reason: 'route' | 'api'): void {
+    if (this.tp.mode != 'inline' || reason == 'api') this.hide(reason);
+  }
+
+  /** @internal */
+  setTargeted(on: boolean): void {
+    this.targeted = on;
+  }
+
+  private focusBack(): void {
+    const launcher = this.renderRoot.querySelector<HTMLElement>('.launcher');
+    const anchor = this.anchor ? safeQuery(this.anchor) : null;
+    const target = [this.returnFocus, launcher, anchor].find((el): el is HTMLElement => el instanceof HTMLElement && el.isConnected);
+    target?.focus();
+  }
+
+  private readonly onEscape = (e: KeyboardEvent): void => {
+    if (e.key != 'Escape' || e.defaultPrevented || this.phase == 'hidden' || this.tp.mode == 'inline') return;
+    // Escape in the page's own text field or dialog belongs to the page.
+    const active = deepActiveElement();
+    if (!this.contains(active) && !this.renderRoot.contains(active) && active?.closest?.('input, textarea, select, [contenteditable], dialog')) return;
+    this.hide('escape');
+  };
+
+  private readonly toggleLauncher = (): void => {
+    if (this.phase == 'hidden') this.tp.open('launcher');
+    else this.hide('dismiss');
+  };
 
   // ── configuration ──────────────────────────────────────────────────────────
 
@@ -187,6 +297,7 @@ export class CxFeedback extends LitElement {
       baseUrl: document.baseURI,
       pageProtocol: location.protocol,
     });
+    this.tp.stop();
     if (!this.config.ok) {
       // While the parser has not reached our children yet, the missing survey is not a mistake.
       if (document.readyState === 'loading' && !this.question && !this.survey) return;
@@ -194,29 +305,26 @@ export class CxFeedback extends LitElement {
       this.config.problems.forEach((p) => warnOnce(`${who}: ${p}`));
       emit(this, 'cx-error', { kind: 'config', message: `${who}: invalid configuration, see the console`, problems: this.config.problems });
       this.phase = 'hidden';
-    } else if (this.phase === 'hidden' && !this.busy) {
-      this.show('load');
+    } else if (this.isConnected) {
+      this.tp.start({ id: this.config.config.survey.id, touchpoint: this.config.config.touchpoint });
     }
     if (request) this.requestUpdate();
   }
 
   // ── answering ──────────────────────────────────────────────────────────────
 
-  private get s(): Strings {
-    const overrides = typeof this.strings === 'string' ? safeJson(this.strings) : this.strings;
-    return strings(resolveLang(this), overrides as Partial<Strings> | undefined);
-  }
-
   private readonly onKeydown = (e: KeyboardEvent): void => {
     // Arrow keys move a radio group's selection and browsers fire a click for it: that is browsing, not answering.
     // The flag outlives the synchronous default action (the synthetic click) and is cleared in the next task.
-    // Space confirms natively (it clicks the focused radio); Enter is made to do the same.
+    // Space and Enter confirm the focused option. Natively Space clicks only an unchecked radio, and arrow keys have
+    // already checked the one they moved to, so both keys click it here (a second, native click is absorbed by the
+    // double-submit guard).
     const input = e.composedPath()[0];
     if (!(input instanceof HTMLInputElement) || input.type !== 'radio') return;
     if (e.key.startsWith('Arrow')) {
       this.arrowNav = true;
       setTimeout(() => (this.arrowNav = false));
-    } else if (e.key === 'Enter') {
+    } else if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
       input.click();
     }
@@ -262,6 +370,8 @@ export class CxFeedback extends LitElement {
     const answers = this.answerList([first]);
     if (!answers.length) return;
     this.busy = true;
+    this.answered = true;
+    this.tp.note('answered');
     this.firstId = newId();
     void this.send(this.firstId, answers);
     this.phase = followUps(this.config.config.survey, this.answers).length ? 'follow-up' : 'thanks';
@@ -292,10 +402,10 @@ export class CxFeedback extends LitElement {
         touchpoint: config.touchpoint,
         answers,
         metadata: config.metadata,
-        locale: resolveLang(this),
+        locale: this.i18n.requested,
         followUpOf,
-        placement: 'inline',
-        trigger: this.trigger,
+        placement: this.tp.mode,
+        trigger: this.shownBy,
         keepParams: this.keepParams.split(/[\s,]+/).filter(Boolean),
         scrubText: this.scrub !== 'off',
       });
@@ -339,14 +449,44 @@ export class CxFeedback extends LitElement {
       const target = this.renderRoot.querySelector<HTMLElement>(this.phase === 'thanks' ? '.thanks' : 'textarea, input, button');
       target?.focus();
     });
-    if (this.phase === 'thanks') emit(this, 'cx-close', { reason: 'done' });
+    // An inline card is done at the thank-you; a popover's closes when the customer closes it (no auto-dismiss).
+    if (this.phase === 'thanks' && this.tp.mode == 'inline') emit(this, 'cx-close', { reason: 'done' });
   }
 
   // ── rendering ──────────────────────────────────────────────────────────────
 
+  protected override updated(): void {
+    const mode = this.tp.mode;
+    if (this.phase == 'hidden' || mode == 'inline' || this.unanchor) return;
+    const card = this.renderRoot.querySelector<HTMLElement>('.card');
+    const launcher = this.renderRoot.querySelector('.launcher');
+    const ref = mode == 'floating' ? launcher : this.anchor ? safeQuery(this.anchor) : null;
+    if (!card) return;
+    if (!ref) {
+      card.dataset.placement = 'corner'; // no anchor on this page: a card in the corner, still never shifting anything
+      return;
+    }
+    this.unanchor = anchorPopover(ref, card, { placement: this.placement(mode) });
+  }
+
+  private placement(mode: string): Placement {
+    if (mode == 'floating') return ({ left: 'right', right: 'left', 'bottom-left': 'top-start' } as Record<string, Placement>)[this.position] ?? 'top-end';
+    if (/^(top|bottom|left|right)(-start|-end)?$/.test(this.position)) return this.position as Placement;
+    if (this.position) warnOnce(`cx-feedback: position="${this.position}" is not valid for a popover; expected top, bottom, left or right, optionally with -start or -end`);
+    return 'bottom';
+  }
+
   protected override render(): TemplateResult | typeof nothing {
-    if (!this.config.ok || this.phase === 'hidden') return nothing;
-    const s = this.s;
+    if (!this.config.ok) return nothing;
+    const s = this.i18n.t;
+    const mode = this.tp.mode;
+    const float = mode != 'inline';
+    const open = this.phase !== 'hidden';
+    const launcher =
+      mode == 'floating' && this.targeted
+        ? html`<button class="launcher" part="launcher" aria-expanded=${open} aria-haspopup="dialog" @click=${this.toggleLauncher}>${chat()}<span>${s.launcher}</span></button>`
+        : nothing;
+    if (!open) return launcher;
     const survey = this.config.config.survey;
     const first = survey.questions[0];
     let body: TemplateResult | undefined;
@@ -356,8 +496,10 @@ export class CxFeedback extends LitElement {
       body = html`${followUps(survey, this.answers).map((q) => this.renderQ(q, s))}${this.actions(s, () => this.submitFollowUps(), this.skipFollowUps)}`;
     }
     // The status region is rendered from the start so that screen readers announce what later appears in it.
-    return html`<div class="card" part="card" lang=${resolveLang(this)}>
+    return html`${launcher}<div class="card ${float ? 'float' : ''}" part="card" role=${float ? 'dialog' : nothing} aria-label=${float ? s.launcher : nothing} lang=${this.i18n.lang} dir=${this.i18n.dir}>
+      ${float ? html`<button class="close" part="close" aria-label=${s.close} @click=${() => this.hide('dismiss')}>${closeIcon()}</button>` : nothing}
       ${body ?? nothing}
+      ${float && this.phase == 'asking' ? html`<p class="later"><button part="button later" class="link" @click=${() => this.hide('snooze')}>${s.askLater}</button></p>` : nothing}
       <div part="status" role="status">
         ${this.phase === 'thanks' ? html`<p class="thanks" part="thanks" tabindex="-1">${s.thanks}</p><p class="line">${s.thanksLine}</p>` : nothing}
         <p class="status">${this.statusText(s)}${this.delivery === 'failed' ? html` <button part="button" class="link" @click=${this.retry}>${s.retry}</button>` : nothing}</p>
@@ -417,14 +559,5 @@ export class CxFeedback extends LitElement {
     } catch {
       /* a throwing host listener is the host's business, not a reason to break */
     }
-  }
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    warnOnce(`cx-feedback: strings="${text.slice(0, 40)}…" is not valid JSON; expected an object of string overrides`);
-    return undefined;
   }
 }

@@ -223,6 +223,71 @@ export const styles = css`
     border: 0;
     color: var(--_muted);
   }
+  /* Popover and floating: fixed cards and launcher take no space in the page, so they never shift its layout. */
+  :host([mode='popover']),
+  :host([mode='floating']) {
+    display: block;
+    inline-size: 0;
+    block-size: 0;
+  }
+  .float {
+    position: fixed;
+    inset-block-start: 0;
+    inset-inline-start: 0;
+    z-index: var(--_z);
+    inline-size: min(var(--_max), calc(100vw - 16px));
+    max-block-size: calc(100vh - 16px);
+    overflow: auto;
+    padding-inline-end: 40px;
+    box-shadow: var(--_shadow);
+    animation: cx-in 0.16s ease-out;
+  }
+  /* Hidden until Floating UI has placed it, so it never flashes at the top of the page. */
+  .float:not([data-placement]) {
+    visibility: hidden;
+  }
+  .float[data-placement='corner'] {
+    inset: auto 16px 16px auto;
+  }
+  @keyframes cx-in {
+    from {
+      opacity: 0;
+      transform: translateY(4px);
+    }
+  }
+  .later {
+    margin: 0 0 4px;
+  }
+  .launcher {
+    position: fixed;
+    inset: auto 16px 16px auto;
+    z-index: var(--_z);
+    display: inline-flex;
+    align-items: center;
+    gap: 6px;
+    min-block-size: 44px;
+    padding: 8px 16px;
+    border: 0;
+    border-radius: 999px;
+    background-color: var(--_accent);
+    color: #fff;
+    box-shadow: var(--_shadow);
+  }
+  :host([position='bottom-left']) .launcher {
+    inset: auto auto 16px 16px;
+  }
+  :host([position='right']) .launcher,
+  :host([position='left']) .launcher {
+    inset: 50% 0 auto auto;
+    padding: 14px 8px;
+    border-radius: 8px 0 0 8px;
+    writing-mode: vertical-rl;
+    transform: translateY(-50%);
+  }
+  :host([position='left']) .launcher {
+    inset: 50% auto auto 0;
+    border-radius: 0 8px 8px 0;
+  }
   .thanks {
     margin: 0;
     font-weight: 600;

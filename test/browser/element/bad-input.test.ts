@@ -15,7 +15,7 @@ describe('<cx-feedback> bad input', () => {
     ['unknown kind', () => html`<cx-feedback endpoint=${ENDPOINT} touchpoint="bad-2" question="stars"></cx-feedback>`, /question="stars": expected one of "emoji", "thumbs", "csat", "nps", "ces"/],
     ['bad metadata', () => html`<cx-feedback endpoint=${ENDPOINT} touchpoint="bad-3" question="nps" metadata="{oops"></cx-feedback>`, /metadata: not valid JSON/],
     ['malformed survey JSON', () => html`<cx-feedback endpoint=${ENDPOINT} touchpoint="bad-4"><script type="application/json">{"id":</script></cx-feedback>`, /survey JSON .*not valid JSON/],
-    ['schema violation', () => html`<cx-feedback endpoint=${ENDPOINT} touchpoint="bad-5"><script type="application/json">{"id":"s","questions":[{"id":"q","type":"nps","showIf":{"question":"q"}}]}</script></cx-feedback>`, /questions\[0\]/],
+    ['schema violation', () => html`<cx-feedback endpoint=${ENDPOINT} touchpoint="bad-5"><script type="application/json">{"id":"s","questions":[{"id":"q","type":"nps","showIf":{"question":"q"}}]}</script></cx-feedback>`, /questions\[0\]\.showIf: the first question cannot be conditional/],
   ];
   for (const [name, template, pattern] of cases) {
     it(`${name}: renders nothing and logs one clear message`, async () => {

@@ -16,7 +16,11 @@ describe('<cx-feedback> delivers one tap', () => {
     const payload = (await submitted).detail;
     await sent;
     const [row] = await storedCount(tp, 1);
-    expect(row.payload).to.deep.equal(payload);
+    // The outbox stamps each attempt; everything else is exactly what cx-submit announced.
+    const { sentAt, attempt, ...rest } = row.payload;
+    expect(rest).to.deep.equal(payload);
+    expect(attempt).to.equal(1);
+    expect(Date.parse(String(sentAt))).to.be.closeTo(Date.now(), 60_000);
     expect(row.payload).to.include({ v: 1, surveyId: `${tp}-nps`, touchpoint: tp });
     expect(row.payload.id).to.match(UUID);
     expect(row.payload.answers).to.deep.equal([{ questionId: 'nps', type: 'nps', value: 9 }]);

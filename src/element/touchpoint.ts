@@ -1,0 +1,206 @@
+import type { ReactiveController } from 'lit';
+import { register } from '../api/registry.ts';
+import { coordinator } from '../coordinator/index.ts';
+import { decide, record, type DecideInput, type RecordEvent } from '../frequency/rules.ts';
+import { drawFor } from '../frequency/sample.ts';
+import { store } from '../frequency/store.ts';
+import { matchesUrl, watchRoute } from '../placement/route.ts';
+import { startTrigger } from '../triggers/index.ts';
+import { explain, isDebug, warn } from '../triggers/debug.ts';
+import * as parse from '../triggers/parse.ts';
+
+export type Mode = 'inline' | 'popover' | 'floating';
+export const MODES: readonly Mode[] = ['inline', 'popover', 'floating'];
+
+/** What the controller needs of <cx-feedback>: its touchpoint attributes and a way to open and close the card. */
+export type TouchpointHost = HTMLElement & {
+  readonly mode: string;
+  readonly anchor: string;
+  readonly trigger: string;
+  readonly url: string;
+  readonly frequency: string;
+  readonly recontactDays: string;
+  readonly cooldownDays: string;
+  readonly snoozeDays: string;
+  readonly sample: string;
+  readonly priority: string;
+  addController(c: ReactiveController): void;
+  /** Opens the card; false when it stayed closed (cx-show cancelled, bad config). */
+  reveal(trigger: string): boolean;
+  /** Closes the card because its page went away (SPA route) or the API asked. */
+  conceal(reason: 'route' | 'api'): void;
+  /** The launcher of a floating widget is shown only on matching pages. */
+  setTargeted(on: boolean): void;
+};
+
+type Identity = { id: string; touchpoint: string };
+
+/**
+ * Where and when a widget opens (docs/touchpoints.md): parses the touchpoint attributes once per configuration, arms
+ * the trigger, asks the frequency rules and, for interrupting widgets, the page coordinator; records what happened.
+ * The element only renders. Everything started here is stopped by `stop()` (disconnect, reconfiguration).
+ */
+export class Touchpoint implements ReactiveController {
+  private stops: Array<() => void> = [];
+  private who?: Identity;
+  private rules: Omit<DecideInput, 'id' | 'state' | 'now' | 'draw'> = {};
+  private priority = 0;
+  private openedBy = '';
+  private triggerSpec: parse.Trigger = { kind: 'load' };
+  private urlTarget?: parse.UrlTarget;
+  private cancelOpen?: () => void;
+  private warned = new Set<string>();
+  mode: Mode = 'inline';
+
+  constructor(private readonly host: TouchpointHost) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.stop();
+  }
+
+  /** Whether this widget interrupts (popover, or floating that opens by itself): those queue and obey the cooldown. */
+  get interrupting(): boolean {
+    return this.mode == 'popover' || (this.mode == 'floating' && this.triggerSpec.kind != 'manual');
+  }
+
+  /** (Re)starts for a valid configuration: registers for the JS API, arms the trigger, watches SPA routes. */
+  start(who: Identity): void {
+    this.stop();
+    this.who = who;
+    const h = this.host;
+    this.mode = this.pick(h.mode || 'inline', 'mode', (v) => (MODES.includes(v as Mode) ? (v as Mode) : { problem: `mode="${v}" is not valid; expected inline, popover or floating` }), 'inline');
+    const inline = this.mode == 'inline';
+    this.triggerSpec = this.pick(h.trigger || (this.mode == 'floating' ? 'manual' : 'load'), 'trigger', parse.parseTrigger, { kind: 'load' });
+    this.urlTarget = h.url ? this.pick(h.url, 'url', parse.parseUrl, undefined) : undefined;
+    const frequency = this.pick(h.frequency, 'frequency', parse.parseFrequency, undefined);
+    const days = (attr: 'recontact-days' | 'cooldown-days' | 'snooze-days', v: string) => this.pick(v, attr, (x) => parse.parseDays(attr, x), undefined);
+    this.rules = {
+      // An inline widget interrupts nothing: unless told otherwise it is there on every visit, like the page's text.
+      frequency: frequency ?? (inline ? 'always' : undefined),
+      recontactDays: days('recontact-days', h.recontactDays),
+      cooldownDays: days('cooldown-days', h.cooldownDays),
+      snoozeDays: days('snooze-days', h.snoozeDays),
+      sample: this.pick(h.sample, 'sample', parse.parseSample, undefined),
+    };
+    this.priority = this.pick(h.priority, 'priority', parse.parsePriority, 0);
+    this.stops.push(
+      register({ surveyId: who.id, touchpoint: who.touchpoint, show: (t = 'api') => this.open(t), hide: () => h.conceal('api') }),
+      watchRoute(() => this.arm(performance.now())),
+      () => this.disarm?.(),
+      () => this.cancelOpen?.(),
+    );
+    this.arm();
+  }
+
+  stop(): void {
+    this.stops.splice(0).forEach((s) => s());
+    this.cancelOpen = undefined;
+  }
+
+  /** An empty attribute means the default; a bad one is reported once and the default used. */
+  private pick<T>(value: string, attr: string, parser: (v: string) => T | parse.Problem, fallback: T): T {
+    if (!value) return fallback;
+    const r = parser(value);
+    if (!parse.isProblem(r)) return r;
+    if (!this.warned.has(r.problem)) {
+      this.warned.add(r.problem);
+      warn(this.host, `${r.problem} (${attr} of touchpoint "${this.host.getAttribute('touchpoint') ?? ''}"); using the default`);
+    }
+    return fallback;
+  }
+
+  private disarm?: () => void;
+
+  /** Arms the trigger on a matching page; on a page that no longer matches, closes the card. */
+  private arm(since = 0): void {
+    this.disarm?.();
+    const targeted = !this.urlTarget || matchesUrl(this.urlTarget);
+    this.host.setTargeted(targeted);
+    if (!targeted) {
+      this.cancelOpen?.();
+      this.host.conceal('route');
+      return explain(this.host, `url "${this.host.url}" does not match ${location.href}`);
+    }
+    // Inline + load shows in the same update that connects it: no extra frame in which the page could shift.
+    if (this.mode == 'inline' && this.triggerSpec.kind == 'load') return this.fired('load');
+    const anchor = this.host.anchor ? safeQuery(this.host.anchor) : null;
+    this.disarm = startTrigger(this.triggerSpec, {
+      element: this.host,
+      anchor,
+      fire: (reason) => this.fired(reason),
+      quiet: this.mode == 'inline' ? false : { since },
+      onWait: (why) => explain(this.host, `waiting: ${why}`),
+    });
+  }
+
+  private decision(): ReturnType<typeof decide> {
+    const state = store.load();
+    const id = this.who!.id;
+    const draw = drawFor(state, id);
+    store.save(state);
+    return decide({ ...this.rules, interrupting: this.interrupting, debug: isDebug(this.host), id, state, now: Date.now(), draw });
+  }
+
+  /** A trigger fired: the rules decide, then an interrupting widget queues for its turn. */
+  private fired(reason: string): void {
+    if (!this.who) return;
+    const d = this.decision();
+    if (d.reason) explain(this.host, d.reason);
+    if (!d.show) return;
+    if (!this.interrupting) return void this.reveal(reason);
+    this.queue(reason, true);
+  }
+
+  private queue(reason: string, recheck: boolean): void {
+    const id = this.who!.id;
+    this.cancelOpen?.();
+    this.cancelOpen = coordinator.requestOpen({
+      id,
+      priority: this.priority,
+      denied: (why) => explain(this.host, why),
+      // Re-decided at its turn: while it queued, another survey may have started the site-wide cooldown.
+      open: () => {
+        if ((recheck && !this.decision().show) || !this.reveal(reason)) coordinator.release(id);
+      },
+    });
+  }
+
+  /** Manual opens (launcher, show(), the JS API) skip the frequency rules: the visitor or the site asked. */
+  open(reason: string): boolean {
+    if (!this.who) return false;
+    if (this.mode == 'inline' || reason == 'launcher') return this.reveal(reason);
+    this.queue(reason, false);
+    return true;
+  }
+
+  private reveal(reason: string): boolean {
+    if (!this.host.reveal(reason)) return false;
+    this.openedBy = reason;
+    this.note('shown');
+    return true;
+  }
+
+  /** Records shown / answered / dismissed / snoozed for the frequency rules; a closing card lets the next one open. */
+  note(type: RecordEvent['type']): void {
+    if (!this.who) return;
+    // Inline widgets count only when the site asked for frequency rules; otherwise they keep no state at all.
+    if (this.mode == 'inline' && !this.host.frequency) return;
+    store.save(record(store.load(), { id: this.who.id, type, at: Date.now(), interrupting: type == 'shown' && this.interrupting && this.openedBy != 'launcher' }));
+  }
+
+  closed(): void {
+    if (this.who) coordinator.release(this.who.id);
+    this.cancelOpen = undefined;
+  }
+}
+
+/** The anchor, or null when the selector matches nothing or does not parse (reported by the element). */
+export function safeQuery(selector: string): Element | null {
+  try {
+    return document.querySelector(selector);
+  } catch {
+    return null;
+  }
+}
