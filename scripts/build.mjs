@@ -9,6 +9,7 @@ import { build } from 'vite';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { minifyCssPlugin } from './build/minify-css.mjs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -21,6 +22,7 @@ const resolve = { conditions: ['browser', 'production', 'module', 'import', 'def
 await build({
   ...quiet,
   resolve,
+  plugins: [minifyCssPlugin()],
   build: {
     outDir: 'dist',
     emptyOutDir: false,
@@ -35,6 +37,7 @@ await build({
 await build({
   ...quiet,
   resolve,
+  plugins: [minifyCssPlugin()],
   build: {
     outDir: 'dist',
     emptyOutDir: false,
