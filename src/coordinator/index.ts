@@ -21,8 +21,9 @@ export type Coordinator = {
   release(id: string): void;
 };
 
-export function createCoordinator(store: Store = pageStore, now: () => number = Date.now): Coordinator {
+export function createCoordinator(store: Store = pageStore, now: () => number = Date.now, defer?: (run: () => void) => void): Coordinator {
   const queue: OpenRequest[] = [];
+  let waiting = false;
   const mine = new Set<string>();
   let current: OpenRequest | undefined;
   // Tabs that go away without closing their widget give their claims back (pagehide also covers bfcache). Listened to
@@ -61,12 +62,22 @@ export function createCoordinator(store: Store = pageStore, now: () => number = 
   return {
     requestOpen(entry) {
       queue.push(entry);
-      pump();
+      if (!defer) pump();
+      else if (!waiting) {
+        waiting = true;
+        defer(() => {
+          waiting = false;
+          pump();
+        });
+      }
       return () => (current == entry ? release(entry.id) : queue.includes(entry) && queue.splice(queue.indexOf(entry), 1));
     },
     release,
   };
 }
 
-/** The page's coordinator, shared by every <cx-feedback> on it. */
-export const coordinator: Coordinator = createCoordinator();
+/**
+ * The page's coordinator, shared by every <cx-feedback> on it. Requests gather for 50 ms before the first one opens,
+ * so widgets whose triggers fire at the same moment (one event, page load) open by priority, not by page order.
+ */
+export const coordinator: Coordinator = createCoordinator(pageStore, Date.now, (run) => setTimeout(run, 50));

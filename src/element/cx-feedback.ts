@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Answer, PayloadV1 } from '../schema/payload.ts';
-import type { Question } from '../schema/survey.ts';
+import type { Question, Survey } from '../schema/survey.ts';
 import { resolveConfig, type ConfigResult } from '../survey/config.ts';
 import { followUps, isOneTap } from '../survey/flow.ts';
 import { buildPayload } from '../survey/payload.ts';
@@ -230,7 +230,7 @@ export class CxFeedback extends LitElement {
     if (this.phase !== 'hidden') return true;
     const { survey, touchpoint } = this.config.config;
     if (!emit(this, 'cx-show', { surveyId: survey.id, touchpoint, trigger })) return false;
-    if (this.tp.mode == 'popover' && !(this.anchor && safeQuery(this.anchor))) {
+    if (this.tp.mode == 'popover' && this.anchor && !safeQuery(this.anchor)) {
       warnOnce(`cx-feedback (touchpoint "${touchpoint}"): anchor="${this.anchor}" matches no element; the popover opens in the corner instead`);
     }
     this.shownBy = trigger;
@@ -244,7 +244,7 @@ export class CxFeedback extends LitElement {
     if (trigger == 'launcher') {
       const active = deepActiveElement();
       this.returnFocus = active instanceof HTMLElement ? active : undefined;
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('input, textarea, button:not(.close)')?.focus());
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.card :is(input, textarea, button:not(.close))')?.focus());
     } else this.returnFocus = undefined;
     return true;
   }
@@ -486,8 +486,11 @@ export class CxFeedback extends LitElement {
       mode == 'floating' && this.targeted
         ? html`<button class="launcher" part="launcher" aria-expanded=${open} aria-haspopup="dialog" @click=${this.toggleLauncher}>${chat()}<span>${s.launcher}</span></button>`
         : nothing;
-    if (!open) return launcher;
-    const survey = this.config.config.survey;
+    // One template for both states, so the launcher stays the same element (and keeps focus) as the card opens.
+    return html`${launcher}${open ? this.renderCard(this.config.config.survey, s, float) : nothing}`;
+  }
+
+  private renderCard(survey: Survey, s: Strings, float: boolean): TemplateResult {
     const first = survey.questions[0];
     let body: TemplateResult | undefined;
     if (this.phase === 'asking') {
@@ -496,7 +499,7 @@ export class CxFeedback extends LitElement {
       body = html`${followUps(survey, this.answers).map((q) => this.renderQ(q, s))}${this.actions(s, () => this.submitFollowUps(), this.skipFollowUps)}`;
     }
     // The status region is rendered from the start so that screen readers announce what later appears in it.
-    return html`${launcher}<div class="card ${float ? 'float' : ''}" part="card" role=${float ? 'dialog' : nothing} aria-label=${float ? s.launcher : nothing} lang=${this.i18n.lang} dir=${this.i18n.dir}>
+    return html`<div class="card ${float ? 'float' : ''}" part="card" role=${float ? 'dialog' : nothing} aria-label=${float ? s.launcher : nothing} lang=${this.i18n.lang} dir=${this.i18n.dir}>
       ${float ? html`<button class="close" part="close" aria-label=${s.close} @click=${() => this.hide('dismiss')}>${closeIcon()}</button>` : nothing}
       ${body ?? nothing}
       ${float && this.phase == 'asking' ? html`<p class="later"><button part="button later" class="link" @click=${() => this.hide('snooze')}>${s.askLater}</button></p>` : nothing}

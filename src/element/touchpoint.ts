@@ -138,8 +138,9 @@ export class Touchpoint implements ReactiveController {
   private decision(): ReturnType<typeof decide> {
     const state = store.load();
     const id = this.who!.id;
-    const draw = drawFor(state, id);
-    store.save(state);
+    // The draw is stored (to stay stable across visits) only when there is a sample to draw for.
+    const draw = this.rules.sample === undefined ? 0 : drawFor(state, id);
+    if (this.rules.sample !== undefined) store.save(state);
     return decide({ ...this.rules, interrupting: this.interrupting, debug: isDebug(this.host), id, state, now: Date.now(), draw });
   }
 
