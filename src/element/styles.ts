@@ -242,9 +242,11 @@ export const styles = css`
     box-shadow: var(--_shadow);
     animation: cx-in 0.16s ease-out;
   }
-  /* Hidden until Floating UI has placed it, so it never flashes at the top of the page. */
+  /* Invisible until Floating UI has placed it (a frame), so it never flashes at the top of the page; opacity rather
+     than visibility keeps it focusable, so a card the customer opened can take focus at once. */
   .float:not([data-placement]) {
-    visibility: hidden;
+    opacity: 0;
+    pointer-events: none;
   }
   .float[data-placement='corner'] {
     inset: auto 16px 16px auto;
