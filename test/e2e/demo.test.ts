@@ -1,0 +1,141 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM } from './support/harness.ts';
+
+/**
+ * The newcomer's path, end to end: the built script-tag bundle (dist/cx-feedback.iife.js, built by `npm test` before
+ * this runs) on the demo pages, served with their strict CSP (Trusted Types enforced) by demo/server.ts, posting to
+ * the real collector (SQLite in a temp folder). What the collector stored is the assertion.
+ */
+let server: ChildProcess;
+let base = '';
+let dir = '';
+let browser: Browser;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'cx-demo-'));
+  server = spawn(process.execPath, ['--import', 'tsx', 'demo/server.ts'], { env: { ...process.env, PORT: '0', CX_DB_PATH: join(dir, 'demo.sqlite') }, stdio: ['ignore', 'pipe', 'inherit'] });
+  base = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    server.stdout!.on('data', (d) => {
+      out += d;
+      const m = /demo: (http:\/\/localhost:\d+\/)/.exec(out);
+      if (m) resolve(m[1]);
+    });
+    server.once('exit', (code) => reject(new Error(`demo server exited (${code}): ${out}`)));
+  });
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'] });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.kill();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+type Stored = { payload: { touchpoint: string; answers: { questionId: string; value: unknown }[]; followUpOf?: string; id: string; context: Record<string, unknown> } };
+
+async function stored(touchpoint: string, count: number): Promise<Stored['payload'][]> {
+  const end = Date.now() + 10_000;
+  for (;;) {
+    const res = await fetch(`${base}responses?touchpoint=${touchpoint}&limit=100`);
+    const body = (await res.json()) as { responses: (Stored | Stored['payload'])[] };
+    const list = body.responses.map((r) => ('payload' in r ? r.payload : r));
+    if (list.length >= count || Date.now() > end) return list;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** A fresh visitor: own storage; collects page errors, CSP violations and our console warnings. */
+async function visit(path: string): Promise<{ page: Page; problems: string[] }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => (m.type() == 'error' && !m.location().url.endsWith('/favicon.ico') || (m.type() == 'warning' && m.text().startsWith('cx-feedback'))) && problems.push(`${m.type()}: ${m.text()}`));
+  await context.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`)));
+  await page.goto(base + path);
+  return { page, problems };
+}
+
+const inShadow = (page: Page, host: string, selector: string) => page.locator(host).locator(selector);
+
+describe('demo pages with the built script-tag bundle and the real collector', () => {
+  it('help article: thumbs down, then the follow-up; both stored, linked, under the strict CSP', async () => {
+    const { page, problems } = await visit('help-article.html');
+    await inShadow(page, 'cx-feedback', '[part~="option"][data-value="0"]').click();
+    await inShadow(page, 'cx-feedback', 'textarea').fill('The label printer step is missing. Mail me at jane@example.com');
+    await inShadow(page, 'cx-feedback', 'button.primary').click();
+    await expect.poll(() => inShadow(page, 'cx-feedback', '[part="thanks"]').textContent()).toBe('Thank you!');
+    const rows = await stored('help-article-42', 2);
+    const first = rows.find((r) => !r.followUpOf)!;
+    const follow = rows.find((r) => r.followUpOf)!;
+    expect(first.answers).toEqual([{ questionId: 'thumbs', type: 'thumbs', value: 0 }]);
+    expect(follow.followUpOf).toBe(first.id);
+    // Scrubbed in the browser before it was queued.
+    expect(follow.answers[0].value).toBe('The label printer step is missing. Mail me at [email]');
+    expect(problems).toEqual([]);
+  });
+
+  it('loading the script twice defines the element once and breaks nothing', async () => {
+    // A page of our own (the demo's Trusted Types policy forbids injecting a second script tag from the test).
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    await page.route(`${base}twice.html`, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><script src="/dist/cx-feedback.iife.js"></script><script src="/dist/cx-feedback.iife.js" defer></script>
+          <cx-feedback endpoint="/responses" touchpoint="twice" question="thumbs"></cx-feedback>`,
+      }),
+    );
+    await page.goto(`${base}twice.html`);
+    await page.waitForLoadState('load');
+    await inShadow(page, 'cx-feedback', '[part~="option"][data-value="1"]').click();
+    await expect.poll(() => inShadow(page, 'cx-feedback', '[part="thanks"]').count()).toBe(1);
+    expect(await stored('twice', 1)).toHaveLength(1);
+    expect(problems).toEqual([]);
+  });
+
+  it('checkout: "Place order" opens the effort popover next to the summary without taking focus; one tap is stored', async () => {
+    const { page, problems } = await visit('checkout.html');
+    const before = await page.evaluate(() => document.getElementById('place-order')!.getBoundingClientRect().top);
+    await page.click('#place-order');
+    const card = inShadow(page, 'cx-feedback[mode="popover"]', '.card[data-placement]');
+    await card.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('place-order');
+    expect(await page.evaluate(() => document.getElementById('place-order')!.getBoundingClientRect().top)).toBe(before);
+    await inShadow(page, 'cx-feedback[mode="popover"]', '[part~="option"][data-value="6"]').click();
+    const [row] = await stored('checkout', 1);
+    expect(row.answers[0]).toMatchObject({ type: 'ces', value: 6 });
+    expect(row.context).toMatchObject({ placement: 'popover', trigger: 'event:order-complete' });
+    await page.keyboard.press('Escape');
+    await card.waitFor({ state: 'detached' });
+    expect(problems).toEqual([]);
+  });
+
+  it('checkout: the corner launcher opens the card on demand and Escape gives focus back', async () => {
+    const { page, problems } = await visit('checkout.html');
+    const launcher = inShadow(page, 'cx-feedback[mode="floating"]', '[part="launcher"]');
+    await launcher.click();
+    await inShadow(page, 'cx-feedback[mode="floating"]', '.card[data-placement]').waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.evaluate(() => document.querySelector('cx-feedback[mode="floating"]')!.shadowRoot!.activeElement?.getAttribute('part'))).toBe('launcher');
+    expect(problems).toEqual([]);
+  });
+
+  it('single-page app: the delivery question opens on its route and closes when the route changes', async () => {
+    const { page, problems } = await visit('spa.html#/orders');
+    await page.click('a[href="#/delivery"] >> nth=0');
+    const card = inShadow(page, 'cx-feedback', '.card[data-placement]');
+    await card.waitFor({ timeout: 10_000 });
+    await page.click('header a[href="#/orders"]');
+    await card.waitFor({ state: 'detached' });
+    expect(problems.filter((p) => !p.startsWith('warning'))).toEqual([]);
+  });
+});
