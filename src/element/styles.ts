@@ -386,7 +386,7 @@ export const styles = css`
   @keyframes cx-in {
     from {
       opacity: 0;
-      transform: translateY(6px) scale(0.98);
+      transform: translateY(6px);
     }
   }
   .launcher {
