@@ -1,9 +1,9 @@
 // `npm test`: every check the project has, in one run, ending with the plain line `N passed, N failed`.
-// Steps: build → typecheck → unit + collector tests (vitest) → browser tests (web-test-runner, real Chromium)
+// Steps: build → typecheck (browser code, collector + demo server, e2e) → unit + collector tests (vitest) → browser tests (web-test-runner, real Chromium)
 // → end-to-end tests (vitest + playwright, real Chromium against fault-injecting servers) → size budgets.
 // Neither vitest's nor the test runner's closing lines are read as a summary by CI, hence the combined count.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' };
 mkdirSync('.tmp', { recursive: true });
@@ -39,9 +39,35 @@ const wtrCount = (out) => {
   return last ? { passed: +last[1], failed: +last[2], skipped: +(last[3] ?? 0) } : undefined;
 };
 
+// The browser tests need Debian's chromium, the collector's PostgreSQL tests a local PostgreSQL server. Root on a
+// Debian-like machine gets them installed; anyone else gets the exact command (tests that need them then fail/skip
+// with their own message).
+function preflight() {
+  const missing = [];
+  if (!existsSync(process.env.CHROMIUM_PATH || '/usr/bin/chromium')) missing.push('chromium');
+  let pg = [];
+  try {
+    pg = readdirSync('/usr/lib/postgresql').filter((v) => existsSync(`/usr/lib/postgresql/${v}/bin/initdb`));
+  } catch {
+    /* not installed */
+  }
+  if (!pg.length) missing.push('postgresql');
+  if (!missing.length) return;
+  const install = `apt-get install -y ${missing.join(' ')}`;
+  if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
+    console.log(`━━ installing ${missing.join(', ')} with apt (needed by the tests)`);
+    const opts = { stdio: 'inherit', env: { ...env, DEBIAN_FRONTEND: 'noninteractive' } };
+    spawnSync('apt-get', ['update', '-qq'], opts);
+    spawnSync('apt-get', ['install', '-y', '-qq', ...missing], opts);
+  } else console.log(`━━ missing ${missing.join(', ')}: run \`sudo ${install}\` (Debian/Ubuntu) for the browser and PostgreSQL tests`);
+}
+if (!only.length || only.includes('browser') || only.includes('unit')) preflight();
+
 const npx = 'npx';
 run('build', 'node', ['scripts/build.mjs']);
 run('typecheck', npx, ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+run('typecheck-node', npx, ['tsc', '--noEmit', '-p', 'collector/tsconfig.json']);
+run('typecheck-e2e', npx, ['tsc', '--noEmit', '-p', 'test/e2e/tsconfig.json']);
 run('unit', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=.tmp/unit.json'], vitestCount('.tmp/unit.json'));
 run('browser', npx, ['web-test-runner'], wtrCount);
 run('e2e', npx, ['vitest', 'run', '--config', 'test/e2e/vitest.config.ts', '--reporter=default', '--reporter=json', '--outputFile.json=.tmp/e2e.json'], vitestCount('.tmp/e2e.json'));
