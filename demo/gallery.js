@@ -59,6 +59,13 @@ function framed(kind, mode, opts) {
   return { caption: opts.caption ?? `${mode} · ${kind}`, node: make('div', { class: `frame frame-${mode}` }, page, el), open: true };
 }
 
+/** A floating widget left closed: only its launcher shows, in a short frame. */
+function launcherOnly(kind, opts) {
+  const item = framed(kind, 'floating', opts);
+  item.node.classList.add('frame-closed');
+  return { ...item, open: false };
+}
+
 /** The gallery's rows: a title, a backdrop (light, dark, or auto = the page's), attributes shared by the row, items. */
 const SECTIONS = [
   { id: 'inline-light', title: 'Inline · light', backdrop: 'light', items: [...KINDS, 'choice'].map((k) => inline(k, { section: 'inline', theme: 'light' })) },
@@ -100,9 +107,9 @@ const SECTIONS = [
     title: 'Floating launcher, closed',
     backdrop: 'light',
     items: [
-      { ...framed('nps', 'floating', { section: 'launcher', theme: 'light', caption: 'light' }), open: false },
-      { ...framed('nps', 'floating', { section: 'launcher', theme: 'dark', caption: 'dark' }), open: false },
-      { ...framed('nps', 'floating', { section: 'launcher', theme: 'light', lang: 'ar', caption: 'Arabic, bottom-left', position: 'bottom-left' }), open: false },
+      launcherOnly('nps', { section: 'launcher', theme: 'light', caption: 'light' }),
+      launcherOnly('nps', { section: 'launcher', theme: 'dark', caption: 'dark' }),
+      launcherOnly('nps', { section: 'launcher', theme: 'light', density: 'compact', caption: 'compact, bottom-left', position: 'bottom-left' }),
     ],
   },
   {

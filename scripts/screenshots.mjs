@@ -79,7 +79,8 @@ async function shoot(browser, url, variant) {
   const context = await browser.newContext({ viewport: { width: variant.width, height: 900 }, colorScheme: variant.colorScheme, reducedMotion: 'reduce' });
   const page = await context.newPage();
   const problems = [];
-  page.on('console', (m) => (m.type() == 'error' || m.type() == 'warning') && problems.push(`${m.type()}: ${m.text()}`));
+  page.on('console', (m) => (m.type() == 'error' || m.type() == 'warning') && !m.text().startsWith('Failed to load resource') && problems.push(`${m.type()}: ${m.text()}`));
+  page.on('response', (r) => r.status() > 399 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   await page.goto(url);
   await page.waitForSelector('html[data-gallery="ready"]', { timeout: 30_000 });

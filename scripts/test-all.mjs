@@ -25,7 +25,7 @@ function run(name, cmd, args, count) {
   totals.passed += c.passed;
   totals.failed += c.failed;
   totals.skipped += c.skipped;
-  rows.push(`${name.padEnd(10)} ${String(c.passed).padStart(4)} passed ${String(c.failed).padStart(3)} failed ${String(c.skipped).padStart(3)} skipped  ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  rows.push(`${name.padEnd(15)} ${String(c.passed).padStart(4)} passed ${String(c.failed).padStart(3)} failed ${String(c.skipped).padStart(3)} skipped  ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 const vitestCount = (file) => () => {

@@ -214,13 +214,12 @@ export const styles = css`
     outline: 2px solid var(--_ring);
     outline-offset: 2px;
   }
-  /* Selected: accent edge (drawn inside, so nothing moves), a light tint and bolder text. */
+  /* Selected: an accent edge drawn inside (so nothing moves or reflows) and a light tint. */
   .option:has(input:checked) {
     border-color: var(--_accent);
     background-color: color-mix(in srgb, var(--_accent) 14%, var(--_bg));
     box-shadow: inset 0 0 0 1px var(--_accent);
     color: var(--_text);
-    font-weight: 600;
   }
   .q-emoji .option:has(input:checked) {
     color: var(--_accent);
