@@ -34,6 +34,22 @@ export const styles = css`
     text-align: start;
     color-scheme: light;
   }
+  /* Page CSS can reach the host element (it wins over :host) and everything inherited through it, e.g. a careless
+     "* { all: unset }" or "body { font-size: 2px }". So the card and the launcher set their own text properties. */
+  .card,
+  .launcher {
+    font-family: var(--_font);
+    font-size: var(--_size);
+    font-style: normal;
+    font-weight: 400;
+    line-height: 1.4;
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-transform: none;
+    text-align: start;
+    white-space: normal;
+    color: var(--_text);
+  }
   :host([hidden]) {
     display: none;
   }

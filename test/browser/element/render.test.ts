@@ -59,4 +59,30 @@ describe('<cx-feedback> renders every kind', () => {
     expect(options(el)[0].textContent?.trim()).to.equal(evil);
     expect((window as unknown as { __xss?: number }).__xss).to.equal(undefined);
   });
+
+  it('stays legible and usable under hostile page CSS', async () => {
+    const style = document.createElement('style');
+    // What careless or hostile site CSS does to everything: inherited text properties reach into shadow DOM, and
+    // selectors matching the host element itself apply to it.
+    style.textContent = `* { all: unset; } body { color: #fff !important; font-size: 2px !important; line-height: 0 !important;
+      letter-spacing: 12px; text-transform: uppercase; font-family: Wingdings, cursive; direction: rtl; }
+      label, input, button, fieldset { display: none !important; width: 1px !important; }`;
+    document.head.append(style);
+    try {
+      const el = await mount(html`<cx-feedback endpoint=${ENDPOINT} touchpoint="hostile" question="nps" theme="light"></cx-feedback>`);
+      const legend = shadow(el).querySelector('legend')!;
+      expect(parseFloat(getComputedStyle(legend).fontSize)).to.be.at.least(14);
+      expect(parseFloat(getComputedStyle(legend).lineHeight)).to.be.at.least(18);
+      // Text colour is the widget's own, not the page's white-on-white.
+      expect(getComputedStyle(legend).color).to.not.equal('rgb(255, 255, 255)');
+      for (const o of options(el)) {
+        const r = o.getBoundingClientRect();
+        expect(getComputedStyle(o).display).to.not.equal('none');
+        expect(r.width).to.be.at.least(24);
+        expect(r.height).to.be.at.least(24);
+      }
+    } finally {
+      style.remove();
+    }
+  });
 });
