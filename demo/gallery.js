@@ -78,6 +78,8 @@ const SECTIONS = [
       { ...inline('thumbs', { section: 'state', theme: 'light', caption: 'thumbs · follow-up', 'follow-up': 'What was missing?' }), after: PICK.answer(0) },
       { ...inline('choice', { section: 'state', theme: 'light', caption: 'choice · "Other" picked' }), after: PICK.answer('other') },
       { ...inline('csat', { section: 'state', theme: 'light', caption: 'csat · thanks' }), after: PICK.answer(4) },
+      { ...framed('ces', 'popover', { section: 'state', theme: 'light', caption: 'popover · ces · thanks' }), after: PICK.answer(6) },
+      { ...framed('thumbs', 'floating', { section: 'state', theme: 'light', caption: 'floating · thumbs · follow-up', 'follow-up': 'What was missing?' }), after: PICK.answer(0) },
     ],
   },
   {
@@ -88,6 +90,8 @@ const SECTIONS = [
       { ...inline('nps', { section: 'state', theme: 'dark', caption: 'nps · follow-up', 'follow-up': 'What is the main reason for your score?' }), after: PICK.answer(6) },
       { ...inline('choice', { section: 'state', theme: 'dark', caption: 'choice · "Other" picked' }), after: PICK.answer('other') },
       { ...inline('emoji', { section: 'state', theme: 'dark', caption: 'emoji · thanks' }), after: PICK.answer(5) },
+      { ...framed('nps', 'floating', { section: 'state', theme: 'dark', caption: 'floating · nps · thanks' }), after: PICK.answer(10) },
+      { ...framed('choice', 'popover', { section: 'state', theme: 'dark', caption: 'popover · choice · "Other" picked' }), after: PICK.answer('other') },
     ],
   },
   { id: 'compact', title: 'Compact density · light', backdrop: 'light', items: [...KINDS, 'choice'].map((k) => inline(k, { section: 'compact', theme: 'light', density: 'compact' })) },
@@ -143,17 +147,18 @@ async function openAll() {
   const jobs = SECTIONS.flatMap((s) => s.items).map(async (item) => {
     const el = item.node.matches('cx-feedback') ? item.node : item.node.querySelector('cx-feedback');
     await el.updateComplete;
+    if (item.open) {
+      // 'launcher' is how a visitor opens a card, and it skips the page's one-interruption-at-a-time queue, which is
+      // what a gallery needs. A plain el.show() would open these one after another as each is closed.
+      el.show('launcher');
+      await el.updateComplete;
+      const card = el.shadowRoot.querySelector('.card');
+      for (let i = 0; i < 120 && card && !card.dataset.placement; i++) await frame();
+    }
     if (item.after) {
       item.after(el);
       await el.updateComplete;
     }
-    if (!item.open) return;
-    // 'launcher' is how a visitor opens a card, and it skips the page's one-interruption-at-a-time queue, which is
-    // what a gallery needs. A plain el.show() would open these one after another as each is closed.
-    el.show('launcher');
-    await el.updateComplete;
-    const card = el.shadowRoot.querySelector('.card');
-    for (let i = 0; i < 120 && card && !card.dataset.placement; i++) await frame();
   });
   await Promise.all(jobs);
   // Opening by 'launcher' moves focus into each card; the gallery is for looking, so give focus back to the page.
