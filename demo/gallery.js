@@ -114,6 +114,7 @@ const SECTIONS = [
       launcherOnly('nps', { section: 'launcher', theme: 'light', caption: 'light' }),
       launcherOnly('nps', { section: 'launcher', theme: 'dark', caption: 'dark' }),
       launcherOnly('nps', { section: 'launcher', theme: 'light', density: 'compact', caption: 'compact, bottom-left', position: 'bottom-left' }),
+      launcherOnly('nps', { section: 'launcher', theme: 'light', caption: 'side tab, position="right"', position: 'right' }),
     ],
   },
   {

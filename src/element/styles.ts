@@ -307,7 +307,8 @@ export const styles = css`
       background-color var(--_speed),
       border-color var(--_speed),
       box-shadow var(--_speed),
-      transform var(--_speed);
+      transform var(--_speed),
+      translate var(--_speed);
   }
   button:hover {
     background-color: color-mix(in srgb, var(--_muted) 12%, transparent);
@@ -420,9 +421,10 @@ export const styles = css`
     font-weight: 600;
     box-shadow: var(--_shadow);
   }
+  /* translate, not transform: a side launcher is centred with transform, which a hover must not undo. */
   .launcher:hover {
     background-color: color-mix(in srgb, var(--_accent) 88%, var(--_text));
-    transform: translateY(-1px);
+    translate: 0 -1px;
   }
   .launcher:focus-visible {
     outline-offset: 3px;
@@ -491,9 +493,11 @@ export const styles = css`
     }
     .option:active,
     .q-emoji .option:hover,
-    .q-emoji .option:has(input:checked),
-    .launcher:hover {
+    .q-emoji .option:has(input:checked) {
       transform: none;
+    }
+    .launcher:hover {
+      translate: none;
     }
   }
   @media (forced-colors: active) {
