@@ -19,7 +19,8 @@ import { deepActiveElement } from '../triggers/quiet.ts';
 import type { Placement } from '@floating-ui/dom';
 
 type Phase = 'hidden' | 'asking' | 'follow-up' | 'thanks' | 'error';
-type Delivery = 'idle' | 'queued' | 'memory' | 'sent' | 'failed';
+/** queued: durably in the outbox; offline: queued, but the endpoint could not be reached yet; memory: nothing durable holds it. */
+type Delivery = 'idle' | 'queued' | 'offline' | 'memory' | 'sent' | 'failed';
 
 let instances = 0;
 
@@ -431,8 +432,10 @@ export class CxFeedback extends LitElement {
     } else if (e.type === 'dead') {
       this.delivery = 'failed';
       emit(this, 'cx-error', { kind: 'delivery', message: e.reason, id: e.id });
-    } else if (e.type === 'retry' && this.delivery === 'memory') {
-      this.delivery = 'failed'; // nothing durable holds it: offer a retry
+    } else if (e.type === 'retry') {
+      // Durably queued: say so honestly. Held only in memory: it would be lost with the tab, so offer a retry.
+      if (this.delivery === 'queued') this.delivery = 'offline';
+      else if (this.delivery === 'memory') this.delivery = 'failed';
     }
   }
 
@@ -535,6 +538,8 @@ export class CxFeedback extends LitElement {
     switch (this.delivery) {
       case 'memory':
         return s.sending;
+      case 'offline':
+        return s.savedOffline;
       case 'failed':
         return s.error;
       default:
