@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
 import type { CxFeedback } from '../../../src/element/cx-feedback.ts';
@@ -70,6 +70,22 @@ describe('axe: every kind in every state (inline)', () => {
           await expectAccessible(el, `${kind} ${state} ${theme}`);
         });
       }
+});
+
+describe('axe: saved for later (endpoint outage, answer kept in the outbox)', () => {
+  for (const theme of ['light', 'dark']) {
+    it(`csat · ${theme}`, async () => {
+      const tp = uniqueTouchpoint('a11y-outage');
+      const el = await mount(html`<cx-feedback endpoint=${`${ENDPOINT}?outage=${tp}`} touchpoint=${tp} question="csat" theme=${theme} lang="en"></cx-feedback>`);
+      try {
+        option(el, 4).click();
+        await waitUntil(() => shadow(el).querySelector('.status')?.textContent?.trim().startsWith('Saved'), 'expected the "saved, will be sent" status', { timeout: 8000 });
+        await expectAccessible(el, `saved ${theme}`);
+      } finally {
+        await fetch(`/__cx/heal?key=${tp}`); // let the outbox deliver it, so no retries outlive the test
+      }
+    });
+  }
 });
 
 describe('axe: a choice + text survey', () => {
