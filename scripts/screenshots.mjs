@@ -1,7 +1,8 @@
 // Screenshots of demo/gallery.html in headless Chromium, for a person to look at (they are not compared to anything).
 //   node scripts/build.mjs && node scripts/screenshots.mjs [--only=light,dark,320,320-dark]
-// Starts the demo server on a free port with a throwaway SQLite file, opens the gallery in each variant (light and
-// dark colour scheme at 1280 px, and 320 px wide), and writes screenshots/gallery-<variant>-<n>.png (gitignored).
+// Starts the demo server (demo/server.ts through tsx) on a free port with a throwaway SQLite file, opens the gallery
+// in each variant (light and dark colour scheme at 1280 px, and 320 px wide), and writes
+// screenshots/gallery-<variant>-<n>.png (gitignored).
 // The page is shot in chunks of whole sections with the viewport as tall as the chunk: popovers are placed against
 // the viewport, so an anchor below the fold would hide its card, and Chromium cannot shoot taller than ~16k px.
 import { spawn } from 'node:child_process';
@@ -45,7 +46,8 @@ const freePort = () =>
 async function startDemo() {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'cx-shots-'));
-  const child = spawn('npx', ['tsx', 'demo/server.ts'], {
+  // node --import tsx, not npx tsx: npx would leave the server running as an orphan when we stop it.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'demo/server.ts'], {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CX_DB_PATH: join(dir, 'demo.sqlite') },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -66,8 +68,10 @@ async function startDemo() {
   });
   return {
     url: `http://127.0.0.1:${port}/gallery.html`,
-    stop() {
+    async stop() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -125,6 +129,6 @@ try {
   console.error(error);
 } finally {
   await browser.close();
-  demo.stop();
+  await demo.stop();
 }
 process.exit(failed ? 1 : 0);
