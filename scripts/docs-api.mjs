@@ -1,5 +1,5 @@
 // The styling and API reference of docs/theming.md, generated from the code:
-//   node scripts/docs-api.mjs           rewrites the part between <!-- api:start --> and <!-- api:end -->
+//   node scripts/docs-api.mjs           rewrites the part between <!-- api:start --> and <!-- api:end --> (docs/theming.md, README.md)
 //   node scripts/docs-api.mjs --check   exits 1 when that part is out of date (test/unit/docs-api.test.ts does the same)
 // Sources: the class JSDoc of src/element/cx-feedback.ts (@cssprop, @csspart, @fires, @slot) and the keys of
 // src/i18n/en.ts. It also compares the JSDoc with what the code uses (var(--cx-*) in styles.ts, part="…" in the
@@ -12,6 +12,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const read = (path) => readFileSync(`${root}${path}`, 'utf8');
 
 export const DOC = 'docs/theming.md';
+/** Every file that carries the generated reference between the markers. */
+const DOCS = [DOC, 'README.md'];
 export const START = '<!-- api:start -->';
 export const END = '<!-- api:end -->';
 const ELEMENT = 'src/element/cx-feedback.ts';
@@ -112,21 +114,24 @@ export function drift() {
 }
 
 async function main() {
-  const doc = read(DOC);
-  const next = withApi(doc, await apiMarkdown());
+  const markdown = await apiMarkdown();
   const { documentedNotUsed, usedNotDocumented } = drift();
   for (const name of documentedNotUsed) console.warn(`docs-api: ${name} is documented in ${ELEMENT} but not used by styles or templates`);
   for (const name of usedNotDocumented) console.warn(`docs-api: ${name} is used by styles or templates but has no @cssprop/@csspart line in ${ELEMENT}`);
-  if (process.argv.includes('--check')) {
-    if (next != doc) {
-      console.error(`docs-api: ${DOC} is out of date; run node scripts/docs-api.mjs`);
-      process.exit(1);
+  let stale = 0;
+  for (const file of DOCS) {
+    const doc = read(file);
+    const next = withApi(doc, markdown);
+    if (next == doc) console.log(`docs-api: ${file} is up to date`);
+    else if (process.argv.includes('--check')) {
+      console.error(`docs-api: ${file} is out of date; run node scripts/docs-api.mjs`);
+      stale++;
+    } else {
+      writeFileSync(`${root}${file}`, next);
+      console.log(`docs-api: updated ${file}`);
     }
-    console.log(`docs-api: ${DOC} is up to date`);
-  } else if (next != doc) {
-    writeFileSync(`${root}${DOC}`, next);
-    console.log(`docs-api: updated ${DOC}`);
-  } else console.log(`docs-api: ${DOC} was up to date`);
+  }
+  if (stale) process.exit(1);
 }
 
 if (process.argv[1] && import.meta.url == pathToFileURL(process.argv[1]).href) await main();

@@ -48,16 +48,20 @@ let instances = 0;
  * @csspart labels - The end labels under a numeric scale.
  * @csspart textarea - A free-text field.
  * @csspart input - The "Other" text field.
- * @csspart actions - The row of buttons (send, skip, later).
+ * @csspart actions - The row of buttons (send, skip).
  * @csspart button - Every text button; the primary one also has `button-primary`.
+ * @csspart button-primary - The primary Send button (also has `button`).
+ * @csspart later - The "Ask me later" button of a popover or floating card (also has `button`).
+ * @csspart launcher - The floating launcher button (`mode="floating"`).
  * @csspart close - The close button (popover and floating).
  * @csspart thanks - The thank-you message.
  * @csspart status - The live status line (sending, saved, error).
  *
- * @cssprop --cx-accent - Accent colour (selected option, primary button, focus ring). Default #2563eb.
+ * @cssprop --cx-accent - Accent colour (selected option, primary button, focus ring). Default #2563eb (dark theme #60a5fa).
+ * @cssprop --cx-accent-text - Text colour on the accent (primary button, launcher). Default #fff (dark theme #0b1220).
  * @cssprop --cx-background - Card background. Default white (dark theme #1f2937).
  * @cssprop --cx-text - Text colour. Default #111827 (dark theme #f9fafb).
- * @cssprop --cx-muted - Secondary text and borders. Default #6b7280.
+ * @cssprop --cx-muted - Secondary text and borders. Default #6b7280 (dark theme #9ca3af).
  * @cssprop --cx-radius - Corner radius of the card. Default 12px.
  * @cssprop --cx-font - Font family. Default: inherited from the page.
  * @cssprop --cx-font-size - Base font size. Default 15px (px so a hostile `html{font-size}` cannot shrink it).
@@ -487,7 +491,7 @@ export class CxFeedback extends LitElement {
     const open = this.phase !== 'hidden';
     const launcher =
       mode == 'floating' && this.targeted
-        ? html`<button class="launcher" part="launcher" aria-expanded=${open} aria-haspopup="dialog" @click=${this.toggleLauncher}>${chat()}<span>${s.launcher}</span></button>`
+        ? html`<button class="launcher" part="launcher" lang=${this.i18n.lang} dir=${this.i18n.dir} aria-expanded=${open} aria-haspopup="dialog" @click=${this.toggleLauncher}>${chat()}<span>${s.launcher}</span></button>`
         : nothing;
     // One template for both states, so the launcher stays the same element (and keeps focus) as the card opens.
     return html`${launcher}${open ? this.renderCard(this.config.config.survey, s, float) : nothing}`;
