@@ -1,0 +1,51 @@
+// Fast always-fail gates for CI (issue 6): layout shift, connect/disconnect and open/close growth, strict CSP, and the
+// harness self-test. One line per gate (`ok <gate> …` / `FAIL <gate> …`), then `gates: N passed, N failed`; exit 1 on
+// any failure. The slow ratio benchmark is scripts/bench/run.mjs (`npm run bench`).
+import { loadAssets } from './lib/assets.mjs';
+import { launch } from './lib/browser.mjs';
+import { cspCheck } from './lib/csp.mjs';
+import { clsGate, cpuGate, cspGate, growthGate, selfTest } from './lib/judge.mjs';
+import { growth } from './lib/memory.mjs';
+import { visit } from './lib/probes.mjs';
+import { startServer } from './lib/server.mjs';
+
+const started = Date.now();
+const results = [];
+const report = (gate, { ok, detail }) => {
+  results.push(ok);
+  console.log(`${ok ? 'ok' : 'FAIL'} ${gate}  ${detail}`);
+};
+/** A gate whose probe throws fails with the error instead of ending the run. */
+const gate = async (name, probe, judge) => {
+  try {
+    report(name, judge(await probe()));
+  } catch (error) {
+    report(name, { ok: false, detail: `probe failed: ${String(error?.message ?? error).split('\n')[0]}` });
+  }
+};
+const times = (n, f) => async () => {
+  const out = [];
+  for (let i = 0; i < n; i++) out.push(await f());
+  return out;
+};
+
+const { files } = await loadAssets();
+const server = await startServer(files);
+const browser = await launch();
+// Growth is read from V8's heap: without JIT compilers no optimised code lands on it halfway, so a few hundred cycles
+// give the same per-cycle figure as the benchmark's 1000 + 1000.
+const jitless = await launch({ jitless: true });
+try {
+  for (const kind of ['inline', 'popover', 'floating']) await gate(`cls-${kind}`, times(2, () => visit(browser, server, kind)), (runs) => clsGate(kind, runs));
+  await gate('growth-connect', () => growth(jitless, server, 'connect', 300), growthGate);
+  await gate('growth-popover', () => growth(jitless, server, 'popover', 150), growthGate);
+  await gate('csp', () => cspCheck(browser, server), cspGate);
+  await gate('self-test', times(1, () => visit(browser, server, 'bad')), selfTest);
+} finally {
+  await Promise.all([browser.close(), jitless.close()]);
+  await server.close();
+}
+const failed = results.filter((ok) => !ok).length;
+console.log(`gates took ${((Date.now() - started) / 1000).toFixed(0)} s`);
+console.log(`gates: ${results.length - failed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
