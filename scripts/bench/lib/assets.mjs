@@ -41,7 +41,7 @@ export async function loadAssets() {
     files.set(`/pages/${f}`, entry(readFileSync(new URL(f, PAGES)), type));
   }
   files.set('/assets/baseline.js', entry(await bundle(new URL('baseline.js', PAGES).pathname)));
-  const versions = {};
+  const versions = { lit: versionOf('lit') };
   const vendor = [
     ['posthog-js', '/assets/posthog/array.js', 'dist/array.js'],
     ['posthog-js', '/assets/posthog/surveys.js', 'dist/surveys.js'],

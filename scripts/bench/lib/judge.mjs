@@ -39,7 +39,8 @@ export function clsGate(kind, runs) {
 /** Main thread after load: the widget's scripts may not hold one frame for a long task (median over the runs). */
 export function cpuGate(runs) {
   const worst = quantile(runs.map((r) => r.worstAfterLoadMs), 0.5);
-  return { ok: worst < LONG_TASK_MS, detail: `longest widget script run in one frame after load ${worst.toFixed(0)} ms (limit < ${LONG_TASK_MS} ms at 4× throttling)` };
+  const n = runs.length;
+  return { ok: worst < LONG_TASK_MS, detail: `after load, the widget's scripts held one frame for ${worst.toFixed(0)} ms (median of ${n} run${n > 1 ? 's' : ''}; limit < ${LONG_TASK_MS} ms at 4× throttling)` };
 }
 
 /** Growth in the second block: no DOM nodes, no listeners (beyond the constant slack), heap ≤ 100 B per cycle. */

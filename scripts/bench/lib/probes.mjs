@@ -40,16 +40,19 @@ export async function visit(browser, server, variant, { rate = 4 } = {}) {
     const r = { variant, load: delta(m0, m1), errors: run.errors };
     if (v.kind == 'inline') r.heights = [await hostHeight(page)];
     if (v.kind == 'popover' || v.kind == 'floating') {
-      const before = await metrics(cdp);
-      const opened = await (v.kind == 'popover' ? trigger(page) : launcher(page));
+      let before = await metrics(cdp);
+      const opened = await (v.kind == 'popover' ? trigger(page) : launcher(page, cdp));
+      before = opened.before ?? before;
       r.visibleMs = opened.frame;
       r.visibleDomMs = opened.dom;
       r.open = delta(before, await metrics(cdp));
     }
     if (v.kind) {
-      const before = await metrics(cdp);
-      r.tapMs = await tap(page);
-      r.answer = delta(before, await metrics(cdp)); // includes the 300 ms wait before the click (idle page)
+      const t = await tap(page, cdp);
+      r.tapMs = t.total;
+      r.tapToRequestMs = t.toRequest;
+      r.requestMs = t.request;
+      r.answer = t.cpu;
       r.fetchMs = await replay(page, server);
       await page.waitForTimeout(400); // the thank-you state settles (card animation, status line)
       if (v.kind == 'inline') r.heights.push(await hostHeight(page));
@@ -85,34 +88,47 @@ function trigger(page) {
 }
 
 /**
- * A real click (CDP input, at the centre of `locator`). Playwright's locator.click() would first run its own
- * actionability checks in the page, frame after frame, and those would count as the widget's main-thread time.
+ * A real click (CDP input, at the centre of `locator`), with CDP counters read just before it. Playwright's
+ * locator.click() would first run its own actionability checks in the page, frame after frame, and those would
+ * count as the widget's main-thread time.
  */
-async function click(page, locator) {
+async function click(page, cdp, locator) {
   await sleep(300); // a card that just opened finishes its 160 ms entrance animation
   const box = await locator.boundingBox();
+  const before = await metrics(cdp);
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  return before;
 }
 
 /** floating: a real click on the launcher; ms from that click to the card. */
-async function launcher(page) {
+async function launcher(page, cdp) {
   const n = await page.evaluate(() => window.__bench.taps.length);
-  await click(page, page.locator('cx-feedback').locator('.launcher'));
-  return page.evaluate(async (n) => {
+  const before = await click(page, cdp, page.locator('cx-feedback').locator('.launcher'));
+  const shown = await page.evaluate(async (n) => {
     const dom = await window.__benchVisible();
     await new Promise(requestAnimationFrame);
     const t0 = window.__bench.taps[n];
     return { dom: dom - t0, frame: performance.now() - t0 };
   }, n);
+  return { ...shown, before };
 }
 
-/** One tap on the rating "5"; ms from the click to cx-sent (the endpoint's 204 reached the widget). */
-async function tap(page) {
+/**
+ * One tap on the rating "5": ms from the click to cx-sent (the endpoint's 204 reached the widget), split by the
+ * request's resource timing into before the request starts (render, outbox write) and the request itself.
+ */
+async function tap(page, cdp) {
   const n = await page.evaluate(() => [window.__bench.taps.length, window.__bench.sent.length]);
   const sent = page.waitForEvent('console', { predicate: (m) => m.text() == '__bench:sent', timeout: 15_000 });
-  await click(page, page.locator('cx-feedback').locator(OPTION).first());
+  const before = await click(page, cdp, page.locator('cx-feedback').locator(OPTION).first());
   await sent;
-  return page.evaluate((n) => window.__bench.sent[n[1]].at - window.__bench.taps[n[0]], n);
+  const after = await metrics(cdp);
+  const t = await page.evaluate((n) => {
+    const t0 = window.__bench.taps[n[0]];
+    const req = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/collect')).at(-1);
+    return { total: window.__bench.sent[n[1]].at - t0, toRequest: req ? req.startTime - t0 : NaN, request: req ? req.responseEnd - req.startTime : NaN };
+  }, n);
+  return { ...t, cpu: delta(before, after) };
 }
 
 /** The same bytes as the widget's last request, sent with a plain fetch from the same page; ms to the 204. */
@@ -122,7 +138,7 @@ async function replay(page, server) {
     const t0 = performance.now();
     await fetch('/collect?replay', { method: 'POST', body, headers: { 'Content-Type': type }, credentials: 'omit', keepalive: true });
     return performance.now() - t0;
-  }, last);
+  }, { body: last.body, type: last.type });
 }
 
 export { RESERVE };
