@@ -21,11 +21,11 @@ async function bundle(file, globalName) {
 const built = () => ['dist/cx-feedback.iife.js', 'dist/locales/en.json'].every((f) => existsSync(new URL(f, ROOT)));
 
 /**
- * Measures the dist/ that is there. While it is missing, a build may be under way (the build empties dist/ first):
- * wait for it up to 30 s, then build it ourselves (a fresh clone).
+ * Measures the dist/ that is there. A build under way removes dist/ and then fills it: while dist/ is there but
+ * incomplete (or briefly gone), wait for it, up to 30 s; with no dist/ at all (a fresh clone), build it ourselves.
  */
 export async function ensureDist() {
-  for (let i = 0; i < 60 && !built(); i++) await new Promise((ok) => setTimeout(ok, 500));
+  for (let i = 0; i < 60 && !built() && (i < 6 || existsSync(new URL('dist/', ROOT))); i++) await new Promise((ok) => setTimeout(ok, 500));
   if (built()) return;
   execFileSync(process.execPath, [new URL('scripts/build.mjs', ROOT).pathname], { stdio: ['ignore', 'ignore', 'inherit'], cwd: ROOT });
 }
