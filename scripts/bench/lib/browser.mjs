@@ -17,7 +17,7 @@ const INSTRUMENT = `(() => {
   const watch = (type, f) => { try { new PerformanceObserver((l) => l.getEntries().forEach(f)).observe({ type, buffered: true }); } catch {} };
   // A source node inside a shadow root is reported as null: '?' is (almost always) the widget's own card moving.
   watch('layout-shift', (e) => b.shifts.push({ value: e.value, input: e.hadRecentInput, at: e.startTime, sources: (e.sources || []).map((s) => s.node ? (s.node.className || s.node.nodeName) : '?') }));
-  watch('long-animation-frame', (e) => b.loaf.push({ at: e.startTime, duration: e.duration, blocking: e.blockingDuration, scripts: (e.scripts || []).map((s) => ({ src: s.sourceURL, invoker: s.invoker, duration: s.duration })) }));
+  watch('long-animation-frame', (e) => b.loaf.push({ at: e.startTime, duration: e.duration, blocking: e.blockingDuration, scripts: (e.scripts || []).map((s) => ({ src: s.sourceURL, invoker: s.invoker, at: s.startTime, duration: s.duration })) }));
   document.addEventListener('securitypolicyviolation', (e) => b.csp.push(e.violatedDirective + ' ' + e.blockedURI), true);
   addEventListener('click', () => b.taps.push(performance.now()), true);
   // The console line lets the harness wait for delivery without polling in the page (polling would add CPU).

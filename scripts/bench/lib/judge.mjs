@@ -23,9 +23,9 @@ const num = (v) => (v === 0 ? '0' : v.toFixed(4));
  * the bad variant): CLS exactly 0.
  */
 export function clsGate(kind, runs) {
-  const cls = Math.max(...runs.map((r) => r.clsLoad));
+  const cls = Math.max(...runs.map((r) => r.cls));
   const pageMoved = runs.some((r) => r.shiftSources.some((s) => s != '?'));
-  const card = Math.max(...runs.map((r) => r.shiftAll - r.clsLoad));
+  const card = Math.max(...runs.map((r) => r.shiftAll - r.cls));
   if (kind == 'inline') {
     const tallest = Math.max(...runs.flatMap((r) => r.heights));
     const ok = cls === 0 && tallest <= RESERVE;

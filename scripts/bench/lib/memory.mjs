@@ -2,7 +2,7 @@
 // singletons); what the second adds after a forced GC is what every further cycle would leak.
 import { openRun } from './browser.mjs';
 
-/** Heap bytes per cycle the second block may add (issue 6). DOM nodes and listeners may not grow at all. */
+/** Heap bytes per cycle the second block may add (issue 6). Nodes and listeners: no growth (lib/judge.mjs). */
 export const HEAP_PER_CYCLE = 100;
 
 /**
@@ -26,18 +26,16 @@ const CYCLES = `window.__cycles = async (kind, n) => {
   if (kind == 'connect') {
     const modes = ['inline', 'popover', 'floating'];
     for (let i = 0; i < n; i++) {
-      let el = make(modes[i % 3]);
+      const el = make(modes[i % 3]);
       slot.append(el);
       await el.updateComplete;
       el.remove();
       slot.append(el);
       await el.updateComplete;
       el.remove();
-      el = null;
     }
   } else {
     const el = (window.__popover ||= slot.appendChild(make('popover')));
-    if (window.__benchWorkaround) el.addEventListener('cx-close', () => el.shadowRoot.querySelectorAll('input[type=radio]').forEach((i) => i.removeAttribute('name')));
     await el.updateComplete;
     for (let i = 0; i < n; i++) {
       if (!el.show()) throw new Error('show() refused');

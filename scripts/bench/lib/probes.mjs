@@ -2,7 +2,7 @@
 // Times are taken in the page (performance.now), CPU from CDP Performance.getMetrics, shifts and long animation
 // frames from the observers that lib/browser.mjs installs before the page's own scripts.
 import { metrics, openRun } from './browser.mjs';
-import { RESERVE, VARIANTS } from './variants.mjs';
+import { VARIANTS } from './variants.mjs';
 
 /** How long after the load event a run keeps watching before it reads the load-phase counters, ms (page clock). */
 const SETTLE_MS = 1000;
@@ -12,15 +12,15 @@ const sleep = (ms) => new Promise((ok) => setTimeout(ok, Math.max(0, ms)));
 const delta = (a, b) => ({ task: b.TaskDuration - a.TaskDuration, script: b.ScriptDuration - a.ScriptDuration });
 
 /**
- * Widget script time per long animation frame after `since`, attributed by script URL: the largest such sum is the
- * longest stretch the widget kept the main thread from the visitor after the page had loaded.
+ * Widget script time per long animation frame, counting scripts that started after `since`, attributed by script
+ * URL: the largest such sum is the longest stretch the widget kept the main thread from the visitor after load.
  */
 function worstAfter(loaf, since, scripts) {
   let worst = 0;
   for (const f of loaf) {
-    if (f.at + f.duration < since) continue;
     // Listeners that Lit adds from a template report no sourceURL: those count as the widget's too.
-    const own = f.scripts.filter((s) => s.src == '' || scripts.some((p) => s.src.endsWith(p))).reduce((n, s) => n + s.duration, 0);
+    const mine = (s) => s.at >= since && (s.src == '' || scripts.some((p) => s.src.endsWith(p)));
+    const own = f.scripts.filter(mine).reduce((n, s) => n + s.duration, 0);
     worst = Math.max(worst, own);
   }
   return worst;
@@ -58,15 +58,13 @@ export async function visit(browser, server, variant, { rate = 4 } = {}) {
       if (v.kind == 'inline') r.heights.push(await hostHeight(page));
     }
     const b = await page.evaluate(() => window.__bench);
-    r.clsLoad = b.shifts.filter((s) => !s.input).reduce((n, s) => n + s.value, 0);
+    r.cls = b.shifts.filter((s) => !s.input).reduce((n, s) => n + s.value, 0);
     r.shiftAll = b.shifts.reduce((n, s) => n + s.value, 0);
     r.shiftSources = [...new Set(b.shifts.flatMap((s) => s.sources))];
     const loadLoaf = b.loaf.filter((f) => f.at < loadEnd + SETTLE_MS);
     r.loafMs = loadLoaf.reduce((n, f) => n + f.duration, 0);
     r.blockingMs = loadLoaf.reduce((n, f) => n + f.blocking, 0);
     r.worstAfterLoadMs = worstAfter(b.loaf, loadEnd, v.scripts);
-    r.longAfterLoad = b.loaf.filter((f) => f.at + f.duration >= loadEnd).length;
-    r.csp = b.csp;
     if (process.env.BENCH_DEBUG) r.debug = { loadEnd, shifts: b.shifts, loaf: b.loaf };
     return r;
   } finally {
@@ -141,4 +139,3 @@ async function replay(page, server) {
   }, { body: last.body, type: last.type });
 }
 
-export { RESERVE };

@@ -32,7 +32,7 @@ export function tables({ rounds, files, versions, variants, growths, gates }) {
       fmt(across(rounds, (r) => r[v].load.script / base(r).load.script), '×', 2),
       fmt(across(rounds, (r) => r[v].loafMs)),
       fmt(across(rounds, (r) => r[v].blockingMs)),
-      fmt(across(rounds, (r) => r[v].clsLoad), '', 4),
+      fmt(across(rounds, (r) => r[v].cls), '', 4),
     ]);
   }
   t.push({ title: 'Page load, CPU throttled 4× (ratios within a round; median [q1–q3])', rows: load });
