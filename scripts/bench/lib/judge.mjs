@@ -55,7 +55,7 @@ export function growthGate(g) {
 }
 
 export function cspGate(c) {
-  const ok = !c.violations.length && c.sent.length >= 2 && c.sent.every((s) => s == 204) && c.received >= 2 && !c.errors.length;
+  const ok = !c.violations.length && c.adopted && c.sent.length >= 2 && c.sent.every((s) => s == 204) && c.received >= 2 && !c.errors.length;
   const v = c.violations.length ? `; first: ${JSON.stringify(c.violations[0])}` : '';
   return { ok, detail: `${c.violations.length} violations${v}; ${c.sent.length} taps acknowledged (${c.sent.join(', ') || 'none'}), ${c.received} bodies received; styles via adoptedStyleSheets: ${c.adopted}` };
 }
