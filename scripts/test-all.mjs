@@ -1,6 +1,6 @@
 // `npm test`: every check the project has, in one run, ending with the plain line `N passed, N failed`.
 // Steps: build → typecheck (browser code, collector + demo server, e2e) → unit + collector tests (vitest) → browser tests (web-test-runner, real Chromium)
-// → end-to-end tests (vitest + playwright, real Chromium against fault-injecting servers) → size budgets.
+// → end-to-end tests (vitest + playwright, real Chromium against fault-injecting servers) → size budgets → runtime gates.
 // Neither vitest's nor the test runner's closing lines are read as a summary by CI, hence the combined count.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -72,6 +72,12 @@ run('unit', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', '--o
 run('browser', npx, ['web-test-runner'], wtrCount);
 run('e2e', npx, ['vitest', 'run', '--config', 'test/e2e/vitest.config.ts', '--reporter=default', '--reporter=json', '--outputFile.json=.tmp/e2e.json'], vitestCount('.tmp/e2e.json'));
 run('size', 'node', ['scripts/size.mjs']);
+// Always-fail runtime gates in Chromium: layout shift 0, no growth over open/close and connect/disconnect cycles,
+// strict CSP, and a self-test that a deliberately bad widget is caught (the slow ratio benchmark is `npm run bench`).
+run('gates', 'node', ['scripts/bench/gates.mjs'], (out) => {
+  const m = /gates: (\d+) passed, (\d+) failed/.exec(out);
+  return m ? { passed: +m[1], failed: +m[2], skipped: 0 } : undefined;
+});
 
 console.log(`\n${rows.join('\n')}`);
 const summary = `${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`;

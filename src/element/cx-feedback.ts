@@ -195,6 +195,10 @@ export class CxFeedback extends LitElement {
   protected override update(changed: PropertyValues): void {
     // Contain our own bugs: a render error must not reach the host page's error handlers (matrix H04).
     try {
+      // Chromium keeps radio inputs removed from a shadow root in that root's radio-group registry while they have a
+      // name, and with them the whole card they belonged to (found by the benchmark's open/close growth gate: ~8 KB
+      // per cycle). A phase change replaces the questions, so the old radios lose their names first.
+      if (changed.has('phase')) this.renderRoot?.querySelectorAll?.('input[type=radio][name]').forEach((i) => i.removeAttribute('name'));
       super.update(changed);
     } catch (error) {
       this.fail(error);
@@ -463,6 +467,18 @@ export class CxFeedback extends LitElement {
   // ── rendering ──────────────────────────────────────────────────────────────
 
   protected override updated(): void {
+    if (this.phase == 'hidden' || this.tp.mode == 'inline' || this.unanchor || this.placing) return;
+    // Placed in the next frame: rendering the card and Floating UI's first layout read in one task made a long task
+    // (> 50 ms at 4x CPU throttling); the card stays transparent until it is placed anyway.
+    this.placing = requestAnimationFrame(() => {
+      this.placing = 0;
+      this.place();
+    });
+  }
+
+  private placing = 0;
+
+  private place(): void {
     const mode = this.tp.mode;
     if (this.phase == 'hidden' || mode == 'inline' || this.unanchor) return;
     const card = this.renderRoot.querySelector<HTMLElement>('.card');
