@@ -468,15 +468,19 @@ export class CxFeedback extends LitElement {
 
   protected override updated(): void {
     if (this.phase == 'hidden' || this.tp.mode == 'inline' || this.unanchor || this.placing) return;
-    // Placed in the next frame: rendering the card and Floating UI's first layout read in one task made a long task
-    // (> 50 ms at 4x CPU throttling); the card stays transparent until it is placed anyway.
-    this.placing = requestAnimationFrame(() => {
-      this.placing = 0;
-      this.place();
-    });
+    // Placed in a task after the frame that rendered the card: rendering it and Floating UI's first layout read in
+    // one animation frame made a long frame (~70 ms at 4x CPU throttling, npm run bench); the card stays transparent
+    // until it is placed anyway.
+    this.placing = true;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        this.placing = false;
+        this.place();
+      }),
+    );
   }
 
-  private placing = 0;
+  private placing = false;
 
   private place(): void {
     const mode = this.tp.mode;
