@@ -251,4 +251,32 @@ describe('<cx-feedback> touchpoints', () => {
       spy.restore();
     }
   });
+
+  it('floating with a trigger opens its card by itself when the trigger fires, without taking focus', async () => {
+    const tp = uniqueTouchpoint('float-auto');
+    const wrap = await mount(html`<div><input id="${tp}-field" />
+      <cx-feedback endpoint=${ENDPOINT} touchpoint=${tp} question="csat" mode="floating" trigger="event:${tp}"></cx-feedback></div>` as never);
+    const el = wrap.querySelector('cx-feedback')!;
+    expect(card(el)).to.equal(null);
+    fire(tp);
+    await placed(el);
+    expect(document.activeElement).to.equal(document.body);
+    expect(shadow(el).querySelector('[part="launcher"]')!.getAttribute('aria-expanded')).to.equal('true');
+    // Interrupting: it counts for the site-wide cooldown.
+    expect(state().c).to.be.a('number');
+  });
+
+  it('an automatic open waits while the visitor is typing in a field', async () => {
+    const tp = uniqueTouchpoint('typing');
+    const wrap = await mount(html`<div><input id="${tp}-field" />
+      <cx-feedback endpoint=${ENDPOINT} touchpoint=${tp} question="csat" mode="popover" trigger="event:${tp}"></cx-feedback></div>` as never);
+    const el = wrap.querySelector('cx-feedback')!;
+    const field = wrap.querySelector('input')!;
+    field.focus();
+    fire(tp);
+    await new Promise((r) => setTimeout(r, 400));
+    expect(card(el)).to.equal(null);
+    field.blur();
+    await waitUntil(() => card(el), 'did not open once typing stopped', { timeout: 3000 });
+  });
 });
