@@ -147,6 +147,8 @@ export class Touchpoint implements ReactiveController {
   /** A trigger fired: the rules decide, then an interrupting widget queues for its turn. */
   private fired(reason: string): void {
     if (!this.who) return;
+    // An inline widget without frequency or sample has no rule to ask: skip reading the stored state at start-up.
+    if (this.mode == 'inline' && !this.host.frequency && this.rules.sample === undefined) return void this.reveal(reason);
     const d = this.decision();
     if (d.reason) explain(this.host, d.reason);
     if (!d.show) return;
