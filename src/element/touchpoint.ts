@@ -48,7 +48,13 @@ export class Touchpoint implements ReactiveController {
   private openedBy = '';
   private triggerSpec: parse.Trigger = { kind: 'load' };
   private urlTarget?: parse.UrlTarget;
+  /** Takes a still-queued open request out of the coordinator's queue. */
   private cancelOpen?: () => void;
+  /**
+   * The survey id whose open card holds the page's interrupting slot. It outlives a restart (an attribute changed
+   * while the card is open) and is given back only when the card closes, so a second interrupting card cannot open.
+   */
+  private held?: string;
   private warned = new Set<string>();
   mode: Mode = 'inline';
 
@@ -165,7 +171,9 @@ export class Touchpoint implements ReactiveController {
       denied: (why) => explain(this.host, why),
       // Re-decided at its turn: while it queued, another survey may have started the site-wide cooldown.
       open: () => {
+        this.cancelOpen = undefined;
         if ((recheck && !this.decision().show) || !this.reveal(reason)) coordinator.release(id);
+        else this.held = id;
       },
     });
   }
@@ -194,7 +202,9 @@ export class Touchpoint implements ReactiveController {
   }
 
   closed(): void {
-    if (this.who) coordinator.release(this.who.id);
+    if (this.held) coordinator.release(this.held);
+    this.held = undefined;
+    this.cancelOpen?.();
     this.cancelOpen = undefined;
   }
 }

@@ -279,4 +279,24 @@ describe('<cx-feedback> touchpoints', () => {
     field.blur();
     await waitUntil(() => card(el), 'did not open once typing stopped', { timeout: 3000 });
   });
+
+  it('an attribute changed while a popover is open does not free its slot for a second interrupting card', async () => {
+    const a = uniqueTouchpoint('held-a');
+    const b = uniqueTouchpoint('held-b');
+    const wrap = await mount(html`<div>
+      <cx-feedback id="a" endpoint=${ENDPOINT} touchpoint=${a} question="csat" mode="popover" trigger="event:${a}" cooldown-days="0"></cx-feedback>
+      <cx-feedback id="b" endpoint=${ENDPOINT} touchpoint=${b} question="csat" mode="popover" trigger="event:${b}" cooldown-days="0"></cx-feedback>
+    </div>` as never);
+    const [ea, eb] = [wrap.querySelector<HTMLElement & { metadata: string }>('#a')!, wrap.querySelector<HTMLElement>('#b')!];
+    fire(a);
+    await waitUntil(() => card(ea), 'first did not open');
+    ea.metadata = '{"step":"2"}';
+    await new Promise((r) => setTimeout(r, 50));
+    expect(card(ea)).to.not.equal(null);
+    fire(b);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(card(eb)).to.equal(null);
+    (shadow(ea).querySelector('[part="close"]') as HTMLElement).click();
+    await waitUntil(() => card(eb), 'the second did not open after the first closed');
+  });
 });
