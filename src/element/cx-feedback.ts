@@ -14,7 +14,7 @@ import { renderQuestion } from './render-question.ts';
 import { chat, close as closeIcon } from './icons.ts';
 import { styles } from './styles.ts';
 import { safeQuery, Touchpoint } from './touchpoint.ts';
-import { anchorPopover } from '../placement/popover.ts';
+import { loadPopover } from '../placement/load.ts';
 import { deepActiveElement } from '../triggers/quiet.ts';
 import type { Placement } from '@floating-ui/dom';
 
@@ -467,6 +467,10 @@ export class CxFeedback extends LitElement {
   // ── rendering ──────────────────────────────────────────────────────────────
 
   protected override updated(): void {
+    this.schedulePlace();
+  }
+
+  private schedulePlace(): void {
     if (this.phase == 'hidden' || this.tp.mode == 'inline' || this.unanchor || this.placing) return;
     // Placed in a task after the frame that rendered the card: rendering it and Floating UI's first layout read in
     // one animation frame made a long frame (~70 ms at 4x CPU throttling, npm run bench); the card stays transparent
@@ -489,12 +493,32 @@ export class CxFeedback extends LitElement {
     const launcher = this.renderRoot.querySelector('.launcher');
     const ref = mode == 'floating' ? launcher : this.anchor ? safeQuery(this.anchor) : null;
     if (!card) return;
-    if (!ref) {
-      card.dataset.placement = 'corner'; // no anchor on this page: a card in the corner, still never shifting anything
-      return;
-    }
-    this.unanchor = anchorPopover(ref, card, { placement: this.placement(mode) });
+    // No anchor on this page: a card in the corner, still never shifting anything.
+    const corner = () => void (card.dataset.placement = 'corner');
+    if (!ref) return corner();
+    const placement = this.placement(mode);
+    this.placing = true;
+    loadPopover().then(
+      ({ anchorPopover }) =>
+        this.guard(() => {
+          this.placing = false;
+          // Closed, or closed and opened again (a new card), while the module loaded.
+          if (this.phase == 'hidden' || this.unanchor) return;
+          if (card.isConnected) this.unanchor = anchorPopover(ref, card, { placement });
+          else this.schedulePlace();
+        }),
+      () => {
+        this.placing = false;
+        // The card still works where it is; the next card tries the module again.
+        warnOnce('cx-feedback: the placement module (cx-feedback.popover.js, next to the script) did not load; the card opens in the corner');
+        if (card.isConnected) corner();
+        else this.schedulePlace();
+      },
+    );
   }
+
+  /** A hovered or focused launcher is about to be used: fetch the placement module now rather than after the click. */
+  private warmPlacement = (): void => void loadPopover().catch(() => undefined);
 
   private placement(mode: string): Placement {
     if (mode == 'floating') return ({ left: 'right', right: 'left', 'bottom-left': 'top-start' } as Record<string, Placement>)[this.position] ?? 'top-end';
@@ -511,7 +535,7 @@ export class CxFeedback extends LitElement {
     const open = this.phase !== 'hidden';
     const launcher =
       mode == 'floating' && this.targeted
-        ? html`<button class="launcher" part="launcher" lang=${this.i18n.lang} dir=${this.i18n.dir} aria-expanded=${open} aria-haspopup="dialog" @click=${this.toggleLauncher}>${chat()}<span>${s.launcher}</span></button>`
+        ? html`<button class="launcher" part="launcher" lang=${this.i18n.lang} dir=${this.i18n.dir} aria-expanded=${open} aria-haspopup="dialog" @click=${this.toggleLauncher} @pointerenter=${this.warmPlacement} @focus=${this.warmPlacement}>${chat()}<span>${s.launcher}</span></button>`
         : nothing;
     // One template for both states, so the launcher stays the same element (and keeps focus) as the card opens.
     return html`${launcher}${open ? this.renderCard(this.config.config.survey, s, float) : nothing}`;

@@ -1,15 +1,12 @@
+import { scriptUrl } from '../util/script-url.ts';
 import { warnOnce } from '../util/warn.ts';
 import { en, type Strings } from './en.ts';
 import { format } from './format.ts';
 import { parseStrings } from './parse.ts';
 import { pickLocale, type Locale } from './resolve.ts';
 
-/**
- * Where this code was loaded from, captured while it first runs: `document.currentScript` is only set during the
- * synchronous run of a classic script (the script-tag bundle); ES modules have `import.meta.url` instead (the
- * IIFE build turns that into `{}.url`, hence the order).
- */
-const here = (typeof document === 'object' && document.currentScript instanceof HTMLScriptElement && document.currentScript.src) || import.meta.url;
+// Next to the script-tag bundle, or next to this module in ES builds (src/i18n/locales/ when run from source).
+const here = scriptUrl || import.meta.url;
 
 // Module state, not page state: each copy of the bundle keeps its own, nothing is put on `window`.
 const loaded = new Map<Locale, Strings>();

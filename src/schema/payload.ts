@@ -3,8 +3,8 @@ import { LIMITS } from './limits.ts';
 import { QUESTION_TYPES } from './scales.ts';
 
 /**
- * Payload v1: one response, POSTed as one JSON body. This schema is the single source of truth: the widget validates
- * with it before queuing, the collector validates with it on receipt, and dist/payload.v1.schema.json is generated
+ * Payload v1: one response, POSTed as one JSON body. This schema is the single source of truth: the collector validates
+ * with it on receipt, the widget with QueuedPayloadV1 (the same fields, formats of ids and times left out) before queuing, and dist/payload.v1.schema.json is generated
  * from it (test/unit/json-schema.test.ts fails if the published file drifts).
  */
 
@@ -46,23 +46,39 @@ export const Context = z.object({
   redacted: z.optional(z.array(z.enum(REDACTION_KINDS))),
 });
 
-export const PayloadV1 = z.object({
-  v: z.literal(1),
-  id: z.uuid(),
-  surveyId: id,
-  touchpoint: id,
-  answers: z.array(Answer).check(z.minLength(1), z.maxLength(LIMITS.answers)),
-  /** Set on a follow-up: the id of the response it belongs to (the first tap is sent without waiting for it). */
-  followUpOf: z.optional(z.uuid()),
-  context: Context,
-  metadata: Metadata,
-  /** When the visitor submitted (client clock). */
-  createdAt: z.iso.datetime(),
-  /** When this attempt left the browser (client clock); lets a receiver correct clock skew. */
-  sentAt: z.optional(z.iso.datetime()),
-  /** 1 for the first delivery attempt, then 2, 3 … (same id every time). */
-  attempt: z.optional(z.int().check(z.gte(1))),
-});
+/** The payload's shape, with the schemas of its ids and times given: the two schemas below check those differently. */
+const payload = <I extends z.ZodMiniType<string>, T extends z.ZodMiniType<string>>(uuid: () => I, time: () => T) =>
+  z.object({
+    v: z.literal(1),
+    id: uuid(),
+    surveyId: id,
+    touchpoint: id,
+    answers: z.array(Answer).check(z.minLength(1), z.maxLength(LIMITS.answers)),
+    /** Set on a follow-up: the id of the response it belongs to (the first tap is sent without waiting for it). */
+    followUpOf: z.optional(uuid()),
+    context: Context,
+    metadata: Metadata,
+    /** When the visitor submitted (client clock). */
+    createdAt: time(),
+    /** When this attempt left the browser (client clock); lets a receiver correct clock skew. */
+    sentAt: z.optional(time()),
+    /** 1 for the first delivery attempt, then 2, 3 … (same id every time). */
+    attempt: z.optional(z.int().check(z.gte(1))),
+  });
+
+// Pure: the script-tag bundle drops it (only the collector and the JSON Schema use it).
+export const PayloadV1 = /* @__PURE__ */ payload(() => z.uuid(), () => z.iso.datetime());
+
+/**
+ * What the widget checks before queuing a payload and when reading its queue back. It makes ids and times itself
+ * (crypto.randomUUID, toISOString) and the collector checks their formats with PayloadV1 on receipt; z.uuid and
+ * z.iso.datetime cost 0.6 KiB gzip in the script-tag bundle, so this keeps every other field and limit and only
+ * bounds those strings.
+ */
+export const QueuedPayloadV1 = /* @__PURE__ */ payload(
+  () => z.string().check(z.minLength(1), z.maxLength(40)),
+  () => z.string().check(z.minLength(1), z.maxLength(40)),
+);
 
 export type PayloadV1 = z.infer<typeof PayloadV1>;
 export type Answer = z.infer<typeof Answer>;

@@ -1,4 +1,4 @@
-import { PayloadV1 } from '../schema/payload.ts';
+import { QueuedPayloadV1, type PayloadV1 } from '../schema/payload.ts';
 import { LIMITS } from '../schema/limits.ts';
 import { warnOnce } from '../util/warn.ts';
 import { byteLength, toJson } from './json.ts';
@@ -325,7 +325,7 @@ export function createDelivery(x: Deps): Delivery {
 
   return {
     async submit(endpoint, payload) {
-      const parsed = PayloadV1.safeParse(payload);
+      const parsed = QueuedPayloadV1.safeParse(payload);
       // Terse on purpose: the element builds payloads, so this only fires on a bug (issue paths name the field).
       if (!parsed.success) throw new Error(`cx-feedback: invalid payload: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.code}`).join(', ')}`);
       let e = '';

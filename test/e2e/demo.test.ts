@@ -108,6 +108,9 @@ describe('demo pages with the built script-tag bundle and the real collector', (
     await page.click('#place-order');
     const card = inShadow(page, 'cx-feedback[mode="popover"]', '.card[data-placement]');
     await card.waitFor();
+    // Anchored by the placement module the script imported from next to itself, not left in the corner.
+    expect(await card.getAttribute('data-placement')).toMatch(/^(top|bottom|left|right)/);
+    expect(await page.evaluate(() => performance.getEntriesByType('resource').some((r) => r.name.endsWith('/dist/cx-feedback.popover.js')))).toBe(true);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('place-order');
     expect(await page.evaluate(() => document.getElementById('place-order')!.getBoundingClientRect().top)).toBe(before);
     await inShadow(page, 'cx-feedback[mode="popover"]', '[part~="option"][data-value="6"]').click();
@@ -127,6 +130,24 @@ describe('demo pages with the built script-tag bundle and the real collector', (
     await page.keyboard.press('Escape');
     await expect.poll(() => page.evaluate(() => document.querySelector('cx-feedback[mode="floating"]')!.shadowRoot!.activeElement?.getAttribute('part'))).toBe('launcher');
     expect(problems).toEqual([]);
+  });
+
+  it('checkout: when the placement module cannot load, the popover opens in the corner, says why, and still takes the answer', async () => {
+    const context = await browser.newContext();
+    await context.route('**/cx-feedback.popover.js', (route) => route.abort());
+    const page = await context.newPage();
+    const warnings: string[] = [];
+    page.on('console', (m) => m.type() == 'warning' && warnings.push(m.text()));
+    page.on('pageerror', (e) => warnings.push(`pageerror: ${e.message}`));
+    await page.goto(base + 'checkout.html');
+    await page.click('#place-order');
+    const card = inShadow(page, 'cx-feedback[mode="popover"]', '.card[data-placement]');
+    await card.waitFor();
+    expect(await card.getAttribute('data-placement')).toBe('corner');
+    await expect.poll(() => card.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
+    await inShadow(page, 'cx-feedback[mode="popover"]', '[part~="option"][data-value="2"]').click();
+    expect((await stored('checkout', 2)).some((r) => (r.answers[0] as { value: unknown }).value === 2)).toBe(true);
+    expect(warnings).toEqual([expect.stringContaining('cx-feedback.popover.js')]);
   });
 
   it('single-page app: the delivery question opens on its route and closes when the route changes', async () => {

@@ -67,7 +67,9 @@ describe('submit', () => {
 
   it.each([
     ['an invalid payload', END, { ...payload(), answers: [] }, /^cx-feedback: invalid payload: answers/],
-    ['a non-uuid id', END, { ...payload(), id: 'nope' }, /^cx-feedback: invalid payload: id/],
+    // The uuid format itself is the collector's check (QueuedPayloadV1 in src/schema/payload.ts): here, empty or long.
+    ['an empty id', END, { ...payload(), id: '' }, /^cx-feedback: invalid payload: id/],
+    ['an id longer than a uuid', END, { ...payload(), id: 'x'.repeat(41) }, /^cx-feedback: invalid payload: id/],
     ['a relative endpoint without a page', '/r', payload(), /^cx-feedback: endpoint must be an http\(s\) URL/],
     ['a javascript: endpoint', 'javascript:alert(1)', payload(), /^cx-feedback: endpoint must be an http\(s\) URL/],
     ['a payload over 24 KiB', END, payload(undefined, '€'.repeat(5000)), null],
