@@ -150,6 +150,28 @@ describe('demo pages with the built script-tag bundle and the real collector', (
     expect(warnings).toEqual([expect.stringContaining('cx-feedback.popover.js')]);
   });
 
+  it('a nonce-only CSP: the placement module imported by the nonced script loads too (the nonce carries over to import())', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => (m.type() == 'error' || m.type() == 'warning') && problems.push(`${m.type()}: ${m.text()}`));
+    await page.route(`${base}nonce.html`, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        headers: { 'Content-Security-Policy': "script-src 'nonce-cx123'; connect-src 'self'; style-src 'self'" },
+        body: `<!doctype html><script nonce="cx123" src="/dist/cx-feedback.iife.js"></script>
+          <cx-feedback endpoint="/responses" touchpoint="nonce" question="csat" mode="floating"></cx-feedback>`,
+      }),
+    );
+    await page.goto(`${base}nonce.html`);
+    await inShadow(page, 'cx-feedback', '[part="launcher"]').click();
+    const card = inShadow(page, 'cx-feedback', '.card[data-placement]');
+    await card.waitFor();
+    expect(await card.getAttribute('data-placement')).toMatch(/^(top|bottom|left|right)/);
+    expect(problems).toEqual([]);
+  });
+
   it('single-page app: the delivery question opens on its route and closes when the route changes', async () => {
     const { page, problems } = await visit('spa.html#/orders');
     await page.click('a[href="#/delivery"] >> nth=0');
