@@ -4,7 +4,22 @@
 import { build } from 'esbuild';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { minifyCss } from './build/minify-css.mjs';
 
+// As in scripts/build.mjs: the script imports its placement module from next to itself instead of bundling it.
+const scriptLoader = {
+  name: 'script-loader',
+  setup(b) {
+    b.onResolve({ filter: /\/placement\/load\.ts$/ }, () => ({ path: new URL('../src/placement/load.script.ts', import.meta.url).pathname }));
+  },
+};
+// As in the build: the CSS in css`…` templates is minified (scripts/build/minify-css.mjs).
+const cssMinifier = {
+  name: 'css-minifier',
+  setup(b) {
+    b.onLoad({ filter: /\/src\/.*\.ts$/ }, (a) => ({ contents: minifyCss(readFileSync(a.path, 'utf8')), loader: 'ts' }));
+  },
+};
 const base = { entryPoints: ['src/embed.ts'], bundle: true, minify: true, format: 'iife', write: false, target: 'es2022', conditions: ['browser', 'production'], tsconfig: 'tsconfig.json', logLevel: 'silent' };
 const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
 // A stub that satisfies any named import: every export is a no-op function (the bundle is measured, never run).
@@ -16,11 +31,10 @@ const stubFor = (filter, names) => ({
   },
 });
 const exportsOf = (file) => [...readFileSync(file, 'utf8').matchAll(/export (?:const|function|class|let) (\w+)/g)].map((m) => m[1]);
-const size = async (plugins = []) => gz((await build({ ...base, plugins })).outputFiles[0].contents);
+const size = async (plugins = [], options = {}) => gz((await build({ ...base, ...options, plugins: [scriptLoader, cssMinifier, ...plugins] })).outputFiles[0].contents);
 
 const parts = [
   ['zod/mini (schemas: survey, payload, stored state, string overrides)', /^zod/, ['z']],
-  ['@floating-ui/dom + composed-offset-position (popover placement)', /^@floating-ui\/dom$|^composed-offset-position$/, ['computePosition', 'autoUpdate', 'flip', 'shift', 'offset', 'hide', 'platform', 'offsetParent', 'detectOverflow']],
   ['src/transport (outbox, delivery, locks)', /\/transport\/index\.ts$/, exportsOf('src/transport/index.ts').concat('getDelivery', 'newId', 'DEFAULTS')],
   ['src/element/touchpoint.ts + triggers, frequency, coordinator, route, API registry', /\/touchpoint\.ts$/, exportsOf('src/element/touchpoint.ts')],
   ['src/element/styles.ts (CSS)', /\/styles\.ts$/, ['styles']],
@@ -40,12 +54,17 @@ for (const [name, filter, names] of parts) {
   }
 }
 const lit = total - (await size([stubFor(/^lit$|^lit\/decorators\.js$/, ['LitElement', 'html', 'svg', 'css', 'nothing', 'property', 'state', 'noChange'])]));
-rows.splice(2, 0, ['lit (LitElement, lit-html)', lit]);
+rows.splice(1, 0, ['lit (LitElement, lit-html)', lit]);
 const kib = (b) => (Number.isNaN(b) ? 'n/a' : `${(b / 1024).toFixed(2)} KiB`);
+
+// The placement module (dist/cx-feedback.popover.js), an ES module of its own.
+const placementOptions = { entryPoints: ['src/placement/popover.ts'], format: 'esm' };
+const placement = await size([], placementOptions);
+const floating = placement - (await size([stubFor(/^@floating-ui\/dom$|^composed-offset-position$/, ['computePosition', 'autoUpdate', 'flip', 'shift', 'offset', 'hide', 'platform', 'offsetParent'])], placementOptions));
 const md = `# What the script-tag bundle is made of
 
 Measured by \`npm run size:table\` (scripts/size-table.mjs) on ${new Date().toISOString().slice(0, 10)}: esbuild-minified IIFE of
-src/embed.ts, gzip -9, **${kib(total)}** in total (the shipped Vite/oxc build is a little smaller: see \`npm run size\`).
+src/embed.ts, gzip -9, **${kib(total)}** in total (the shipped Vite build, with a terser pass, is a little smaller: see \`npm run size\`).
 Each row is the bundle minus the same bundle with that part stubbed out, so shared compression makes the rows add
 up to a little more or less than the total.
 
@@ -53,6 +72,18 @@ up to a little more or less than the total.
 |---|---|
 ${rows.map(([n, b]) => `| ${n} | ${kib(b)} |`).join('\n')}
 | everything else (element, render, options, icons, survey flow/payload, schema messages, util) | ${kib(total - rows.reduce((a, [, b]) => a + (b || 0), 0))} |
+
+## The placement module
+
+\`dist/cx-feedback.popover.js\` (src/placement/popover.ts) is imported by the script, from the folder it was loaded
+from, when a popover or floating card first opens (a hovered or focused launcher starts the download early). Pages
+that show only inline widgets, or nothing, never load it. If it cannot load, the card opens in the bottom corner and
+the console says why. esbuild-minified ES module, gzip -9: **${kib(placement)}**.
+
+| part | gzip |
+|---|---|
+| @floating-ui/dom + composed-offset-position | ${kib(floating)} |
+| src/placement (anchoring, avoid-focus middleware) | ${kib(placement - floating)} |
 `;
 writeFileSync('docs/size.md', md);
 console.log(md);
