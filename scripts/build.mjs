@@ -8,6 +8,7 @@
 // Vite library mode cannot emit IIFE for several entries, hence one build call per format.
 import { build } from 'vite';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { minify } from 'terser';
 import { dirname } from 'node:path';
@@ -21,38 +22,17 @@ rmSync(`${root}dist`, { recursive: true, force: true });
 // Lit checks `process.env.NODE_ENV`-free "development" export conditions; production conditions drop dev-mode code.
 const resolve = { conditions: ['browser', 'production', 'module', 'import', 'default'] };
 
-// The script-tag build loads Floating UI from a file next to it (src/placement/load.script.ts) instead of bundling it.
-const scriptLoader = {
-  name: 'cx-script-loader',
-  enforce: 'pre',
-  resolveId: (source) => (/\/placement\/load\.ts$/.test(source) ? `${root}src/placement/load.script.ts` : null),
-};
-
-await build({
-  ...quiet,
-  resolve,
-  plugins: [minifyCssPlugin(), scriptLoader],
-  build: {
-    outDir: 'dist',
-    emptyOutDir: false,
-    target: 'es2022',
-    minify: true,
-    lib: { entry: 'src/embed.ts', formats: ['iife'], name: 'cxFeedbackBundle', fileName: () => 'cx-feedback.iife.js' },
-    // i18n/load.ts reads document.currentScript first and import.meta.url only in the ES build: {} is what we want here.
-    rolldownOptions: { checks: { emptyImportMeta: false } },
-  },
-});
-
 // A second minifier pass over what Vite wrote: terser finds another ~0.5 KiB gzip in the script-tag bundle (measured
 // 2026-11-29: 36,546 → 36,078 B). Plain, safe compress options only: no unsafe_*, no property mangling.
 async function terse(file, module = false) {
   const out = await minify(readFileSync(file, 'utf8'), { module, compress: { passes: 2 }, mangle: true, format: { comments: false } });
   writeFileSync(file, out.code);
+  return out.code;
 }
-await terse(`${root}dist/cx-feedback.iife.js`);
 
 // cx-feedback.popover.js: placement with Floating UI bundled in, one ES module that the script-tag build imports when
-// a popover or floating card first opens (src/placement/load.script.ts names the file).
+// a popover or floating card first opens (src/placement/load.script.ts names the file). Built first: the script asks
+// for it with a hash of its content, so a cached copy from an older release is never paired with a newer script.
 await build({
   ...quiet,
   resolve,
@@ -66,7 +46,31 @@ await build({
     rolldownOptions: { output: { minify: true } },
   },
 });
-await terse(`${root}dist/cx-feedback.popover.js`, true);
+const popoverHash = createHash('sha256').update(await terse(`${root}dist/cx-feedback.popover.js`, true)).digest('hex').slice(0, 10);
+
+// The script-tag build loads Floating UI from that file (src/placement/load.script.ts) instead of bundling it.
+const scriptLoader = {
+  name: 'cx-script-loader',
+  enforce: 'pre',
+  resolveId: (source) => (/\/placement\/load\.ts$/.test(source) ? `${root}src/placement/load.script.ts` : null),
+};
+
+await build({
+  ...quiet,
+  resolve,
+  plugins: [minifyCssPlugin(), scriptLoader],
+  define: { __CX_POPOVER_HASH__: JSON.stringify(popoverHash) },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: false,
+    target: 'es2022',
+    minify: true,
+    lib: { entry: 'src/embed.ts', formats: ['iife'], name: 'cxFeedbackBundle', fileName: () => 'cx-feedback.iife.js' },
+    // i18n/load.ts reads document.currentScript first and import.meta.url only in the ES build: {} is what we want here.
+    rolldownOptions: { checks: { emptyImportMeta: false } },
+  },
+});
+await terse(`${root}dist/cx-feedback.iife.js`);
 
 await build({
   ...quiet,

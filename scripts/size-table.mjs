@@ -20,7 +20,7 @@ const cssMinifier = {
     b.onLoad({ filter: /\/src\/.*\.ts$/ }, (a) => ({ contents: minifyCss(readFileSync(a.path, 'utf8')), loader: 'ts' }));
   },
 };
-const base = { entryPoints: ['src/embed.ts'], bundle: true, minify: true, format: 'iife', write: false, target: 'es2022', conditions: ['browser', 'production'], tsconfig: 'tsconfig.json', logLevel: 'silent' };
+const base = { define: { __CX_POPOVER_HASH__: '"0123456789"' }, entryPoints: ['src/embed.ts'], bundle: true, minify: true, format: 'iife', write: false, target: 'es2022', conditions: ['browser', 'production'], tsconfig: 'tsconfig.json', logLevel: 'silent' };
 const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
 // A stub that satisfies any named import: every export is a no-op function (the bundle is measured, never run).
 const stubFor = (filter, names) => ({

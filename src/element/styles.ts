@@ -399,6 +399,14 @@ export const styles = css`
   .float[data-placement='corner'] {
     inset: auto 16px 16px auto;
   }
+  /* A floating card placed without Floating UI (its module did not load) stays clear of the launcher below it. */
+  :host([mode='floating']) .float[data-placement='corner'] {
+    inset-block-end: 72px;
+  }
+  :host([mode='floating'][position='bottom-left']) .float[data-placement='corner'] {
+    right: auto;
+    left: 16px;
+  }
   @keyframes cx-in {
     from {
       opacity: 0;

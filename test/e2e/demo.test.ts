@@ -110,7 +110,7 @@ describe('demo pages with the built script-tag bundle and the real collector', (
     await card.waitFor();
     // Anchored by the placement module the script imported from next to itself, not left in the corner.
     expect(await card.getAttribute('data-placement')).toMatch(/^(top|bottom|left|right)/);
-    expect(await page.evaluate(() => performance.getEntriesByType('resource').some((r) => r.name.endsWith('/dist/cx-feedback.popover.js')))).toBe(true);
+    expect(await page.evaluate(() => performance.getEntriesByType('resource').some((r) => r.name.includes('/dist/cx-feedback.popover.js?v=')))).toBe(true);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('place-order');
     expect(await page.evaluate(() => document.getElementById('place-order')!.getBoundingClientRect().top)).toBe(before);
     await inShadow(page, 'cx-feedback[mode="popover"]', '[part~="option"][data-value="6"]').click();
@@ -134,7 +134,7 @@ describe('demo pages with the built script-tag bundle and the real collector', (
 
   it('checkout: when the placement module cannot load, the popover opens in the corner, says why, and still takes the answer', async () => {
     const context = await browser.newContext();
-    await context.route('**/cx-feedback.popover.js', (route) => route.abort());
+    await context.route(/cx-feedback\.popover\.js/, (route) => route.abort());
     const page = await context.newPage();
     const warnings: string[] = [];
     page.on('console', (m) => m.type() == 'warning' && warnings.push(m.text()));
@@ -148,6 +148,27 @@ describe('demo pages with the built script-tag bundle and the real collector', (
     await inShadow(page, 'cx-feedback[mode="popover"]', '[part~="option"][data-value="2"]').click();
     expect((await stored('checkout', 2)).some((r) => (r.answers[0] as { value: unknown }).value === 2)).toBe(true);
     expect(warnings).toEqual([expect.stringContaining('cx-feedback.popover.js')]);
+  });
+
+  it('the launcher tries the placement module again on the next open after a failed load', async () => {
+    const context = await browser.newContext();
+    let block = true;
+    const urls: string[] = [];
+    await context.route(/cx-feedback\.popover\.js/, (route) => (urls.push(route.request().url()), block ? route.abort() : route.continue()));
+    const page = await context.newPage();
+    await page.goto(base + 'checkout.html');
+    const launcher = inShadow(page, 'cx-feedback[mode="floating"]', '[part="launcher"]');
+    const card = inShadow(page, 'cx-feedback[mode="floating"]', '.card[data-placement]');
+    await launcher.click();
+    await card.waitFor();
+    expect(await card.getAttribute('data-placement')).toBe('corner');
+    await launcher.click(); // the launcher toggles: this closes the card
+    await card.waitFor({ state: 'detached' });
+    block = false;
+    await launcher.click();
+    await expect.poll(() => card.getAttribute('data-placement')).toMatch(/^(top|bottom|left|right)/);
+    // A browser keeps a failed module URL failed for the page's life, so the retry asks under another URL.
+    expect(urls.at(-1)).toMatch(/\?v=\w+&retry=\d+$/);
   });
 
   it('a nonce-only CSP: the placement module imported by the nonced script loads too (the nonce carries over to import())', async () => {

@@ -19,6 +19,7 @@ export function tables({ rounds, files, versions, variants, growths, gates }) {
     bytes.push(b ? [label, version, kib(b.raw), kib(b.gzip), (b.gzip / ours.gzip).toFixed(2)] : [label, version, 'not installed', '–', '–']);
   };
   addBytes('cx-feedback.iife.js (ours)', 'working tree', VARIANTS.script.scripts);
+  addBytes('ours + cx-feedback.popover.js (placement, loaded when a popover or floating card opens)', 'working tree', [...VARIANTS.script.scripts, '/dist/cx-feedback.popover.js']);
   addBytes('baseline: bare Lit element', `lit ${versions.lit ?? ''}`.trim(), VARIANTS.baseline.scripts);
   addBytes('posthog-js array.js + surveys.js', versions['posthog-js'] ?? '–', VARIANTS.posthog.scripts);
   addBytes('@formbricks/js (IIFE of its ES build) + @formbricks/surveys index.umd.js', `${versions['@formbricks/js'] ?? '–'} / ${versions['@formbricks/surveys'] ?? '–'}`, VARIANTS.formbricks.scripts);
