@@ -78,6 +78,8 @@ describe('demo pages with the built script-tag bundle and the real collector', (
     expect(follow.followUpOf).toBe(first.id);
     // Scrubbed in the browser before it was queued.
     expect(follow.answers[0].value).toBe('The label printer step is missing. Mail me at [email]');
+    // An inline widget never needs the placement module, so the page never downloads it.
+    expect(await page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name).filter((n) => n.includes('popover.js')))).toEqual([]);
     expect(problems).toEqual([]);
   });
 
