@@ -302,6 +302,11 @@ export class CxFeedback extends LitElement {
     this.targeted = on;
   }
 
+  /** @internal An interrupting card queued to open: its placement module downloads while it waits for its turn. */
+  prepare(): void {
+    this.warmPlacement();
+  }
+
   private focusBack(): void {
     const launcher = this.renderRoot.querySelector<HTMLElement>('.launcher');
     const anchor = this.anchor ? safeQuery(this.anchor) : null;
@@ -551,7 +556,10 @@ export class CxFeedback extends LitElement {
     );
   }
 
-  /** A hovered or focused launcher is about to be used: fetch the placement module now rather than after the click. */
+  /**
+   * A card is about to open (a hovered or focused launcher, a trigger that fired and waits for its turn): fetch the
+   * placement module now rather than when the card is placed.
+   */
   private warmPlacement = (): void => void loadPopover().catch(() => undefined);
 
   private placement(mode: string): Placement {

@@ -31,6 +31,8 @@ export type TouchpointHost = HTMLElement & {
   conceal(reason: 'route' | 'api'): void;
   /** The launcher of a floating widget is shown only on matching pages. */
   setTargeted(on: boolean): void;
+  /** An interrupting card is queued to open: a chance to fetch what opening needs while it waits for its turn. */
+  prepare?(): void;
 };
 
 type Identity = { id: string; touchpoint: string };
@@ -164,6 +166,7 @@ export class Touchpoint implements ReactiveController {
 
   private queue(reason: string, recheck: boolean): void {
     const id = this.who!.id;
+    this.host.prepare?.();
     this.cancelOpen?.();
     this.cancelOpen = coordinator.requestOpen({
       id,
