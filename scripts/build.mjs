@@ -1,6 +1,7 @@
 // Builds every artefact into dist/:
 //   cx-feedback.iife.js  the classic script for a <script> tag (defines the element, drains the outbox)
 //   cx-feedback.popover.js  Floating UI placement, imported by the script when a popover or floating card opens
+//   cx-feedback.core.js  the small script for pages where a card shows rarely; imports cx-feedback.iife.js when needed
 //   index.js, define.js, schema.js  ES modules for npm users (lit, zod, floating-ui stay dependencies)
 //   types/               declarations
 //   payload.v1.schema.json  the JSON Schema of payload v1 (checked in under schema/, kept in sync by a unit test)
@@ -70,7 +71,35 @@ await build({
     rolldownOptions: { checks: { emptyImportMeta: false } },
   },
 });
-await terse(`${root}dist/cx-feedback.iife.js`);
+const scriptHash = createHash('sha256').update(await terse(`${root}dist/cx-feedback.iife.js`)).digest('hex').slice(0, 10);
+
+// cx-feedback.core.js: the small script for pages where a card shows rarely (src/core.ts). It imports
+// cx-feedback.iife.js when a widget will show. It checks stored state and queued rows without zod (src/core/*-check.ts
+// stand in for the schemas), which keeps it within 12 KiB.
+const coreSwaps = {
+  name: 'cx-core-swaps',
+  enforce: 'pre',
+  resolveId(source, importer = '') {
+    if (/(^|\/)state\.ts$/.test(source) && /\/frequency\/store\.ts$/.test(importer)) return `${root}src/core/state-check.ts`;
+    if (/\/schema\/payload\.ts$/.test(source)) return `${root}src/core/payload-check.ts`;
+    return null;
+  },
+};
+await build({
+  ...quiet,
+  resolve,
+  plugins: [coreSwaps],
+  define: { __CX_SCRIPT_HASH__: JSON.stringify(scriptHash) },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: false,
+    target: 'es2022',
+    minify: true,
+    lib: { entry: 'src/core.ts', formats: ['iife'], name: 'cxFeedbackCore', fileName: () => 'cx-feedback.core.js' },
+    rolldownOptions: { checks: { emptyImportMeta: false } },
+  },
+});
+await terse(`${root}dist/cx-feedback.core.js`);
 
 await build({
   ...quiet,

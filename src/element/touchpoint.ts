@@ -1,8 +1,9 @@
 import type { ReactiveController } from 'lit';
 import { register } from '../api/registry.ts';
 import { coordinator } from '../coordinator/index.ts';
-import { decide, record, type DecideInput, type RecordEvent } from '../frequency/rules.ts';
-import { drawFor } from '../frequency/sample.ts';
+import { takeFired } from '../core/handoff.ts';
+import { ask } from '../frequency/ask.ts';
+import { record, type DecideInput, type Decision, type RecordEvent } from '../frequency/rules.ts';
 import { store } from '../frequency/store.ts';
 import { matchesUrl, watchRoute } from '../placement/route.ts';
 import { startTrigger } from '../triggers/index.ts';
@@ -133,6 +134,9 @@ export class Touchpoint implements ReactiveController {
     }
     // Inline + load shows in the same update that connects it: no extra frame in which the page could shift.
     if (this.mode == 'inline' && this.triggerSpec.kind == 'load') return this.fired('load');
+    // The core script (src/core.ts) heard this trigger fire, asked the rules and loaded us: open now, not next time.
+    const fired = takeFired(this.host);
+    if (fired) return this.fired(fired);
     const anchor = this.host.anchor ? safeQuery(this.host.anchor) : null;
     this.disarm = startTrigger(this.triggerSpec, {
       element: this.host,
@@ -143,13 +147,8 @@ export class Touchpoint implements ReactiveController {
     });
   }
 
-  private decision(): ReturnType<typeof decide> {
-    const state = store.load();
-    const id = this.who!.id;
-    // The draw is stored (to stay stable across visits) only when there is a sample to draw for.
-    const draw = this.rules.sample === undefined ? 0 : drawFor(state, id);
-    if (this.rules.sample !== undefined) store.save(state);
-    return decide({ ...this.rules, interrupting: this.interrupting, debug: isDebug(this.host), id, state, now: Date.now(), draw });
+  private decision(): Decision {
+    return ask(this.who!.id, { ...this.rules, interrupting: this.interrupting, debug: isDebug(this.host) });
   }
 
   /** A trigger fired: the rules decide, then an interrupting widget queues for its turn. */

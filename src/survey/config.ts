@@ -2,6 +2,7 @@ import { Metadata } from '../schema/payload.ts';
 import { RATING_KINDS, SCALES, type RatingKind } from '../schema/scales.ts';
 import { Survey, type Question } from '../schema/survey.ts';
 import { describeIssues } from '../schema/issues.ts';
+import { defaultSurveyId } from './id.ts';
 
 /** What the element hands over: its attributes/properties as they are, plus the text of a child JSON script. */
 export type ConfigInput = {
@@ -135,7 +136,7 @@ function surveyFromAttributes(input: ConfigInput, touchpoint: string, problems: 
     if (when === 'not-positive') q.showIf = { question: kind, max: SCALES[kind as RatingKind].positiveMin - 1 };
     questions.push(q);
   }
-  const id = input.surveyId?.trim() || `${touchpoint}-${kind}`.replace(/[^\w.:-]/g, '-').slice(0, 64);
+  const id = input.surveyId?.trim() || defaultSurveyId(touchpoint, kind);
   return { id, questions };
 }
 

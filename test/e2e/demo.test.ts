@@ -200,3 +200,80 @@ describe('demo pages with the built script-tag bundle and the real collector', (
     expect(problems.filter((p) => !p.startsWith('warning'))).toEqual([]);
   });
 });
+
+describe('the core script (cx-feedback.core.js) on a page where the card shows rarely', () => {
+  const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html cx-feedback";
+  /** A checkout page of our own with the core script and one popover that waits for `order-complete`. */
+  const page = (touchpoint: string, widget = true) => (context: BrowserContext) =>
+    context.route(`${base}core-${touchpoint}.html`, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        headers: { 'Content-Security-Policy': CSP },
+        body: `<!doctype html><script src="/dist/cx-feedback.core.js" defer></script>
+          <main><h1>Thank you for your order</h1><p id="summary">Order summary</p></main>
+          ${widget ? `<cx-feedback endpoint="/responses" touchpoint="${touchpoint}" question="ces" mode="popover" anchor="#summary" trigger="event:order-complete"></cx-feedback>` : ''}`,
+      }),
+    );
+  const scripts = (p: Page) => p.evaluate(() => performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname).filter((n) => n.endsWith('.js')));
+  const orderComplete = (p: Page) => p.evaluate(() => document.dispatchEvent(new CustomEvent('order-complete')));
+
+  it('loads nothing more until the event; then the element, which opens anchored and stores the tap; answered, the next visit loads nothing', async () => {
+    const { page: p, problems } = await visit('core-core-a.html', page('core-a'));
+    await p.waitForLoadState('load');
+    await p.waitForTimeout(300);
+    expect(await scripts(p)).toEqual(['/dist/cx-feedback.core.js']);
+    expect(await p.evaluate(() => !!customElements.get('cx-feedback'))).toBe(false);
+
+    await orderComplete(p);
+    const card = inShadow(p, 'cx-feedback', '.card[data-placement]');
+    await card.waitFor();
+    expect(await card.getAttribute('data-placement')).toMatch(/^(top|bottom|left|right)/);
+    expect(await scripts(p)).toEqual(['/dist/cx-feedback.core.js', '/dist/cx-feedback.iife.js', '/dist/cx-feedback.popover.js']);
+    await inShadow(p, 'cx-feedback', '[part~="option"][data-value="6"]').click();
+    const [row] = await stored('core-a', 1);
+    expect(row.context).toMatchObject({ placement: 'popover', trigger: 'event:order-complete' });
+
+    // Same visitor, next visit: the rules (until answered) say no in the core, so the element is never fetched.
+    await p.reload();
+    await p.waitForLoadState('load');
+    await orderComplete(p);
+    await p.waitForTimeout(500);
+    expect(await scripts(p)).toEqual(['/dist/cx-feedback.core.js']);
+    expect(problems).toEqual([]);
+  });
+
+  it('sends an answer left in the outbox by an earlier visit, on a page with no widget at all', async () => {
+    let down = true;
+    const { page: p } = await visit('core-core-b.html', async (context) => {
+      await page('core-b')(context);
+      await page('core-b-empty', false)(context);
+      await context.route(`${base}responses`, (route) => (down ? route.abort() : route.continue()));
+    });
+    await orderComplete(p);
+    await inShadow(p, 'cx-feedback', '[part~="option"][data-value="3"]').click();
+    await expect.poll(() => inShadow(p, 'cx-feedback', '[part="status"]').textContent()).toContain('Saved');
+    expect(await stored('core-b', 0)).toEqual([]);
+    down = false;
+    await p.goto(`${base}core-core-b-empty.html`);
+    const [row] = await stored('core-b', 1);
+    expect(row.answers[0]).toMatchObject({ value: 3 });
+    expect(await scripts(p)).toEqual(['/dist/cx-feedback.core.js']);
+  });
+
+  it('cxFeedback("show") from the queue snippet loads the element and opens a manual popover', async () => {
+    const { page: p, problems } = await visit('core-c.html', (context) =>
+      context.route(`${base}core-c.html`, (route) =>
+        route.fulfill({
+          contentType: 'text/html',
+          body: `<!doctype html><script src="/dist/cx-feedback.core.js" defer></script>
+            <cx-feedback endpoint="/responses" touchpoint="core-c" question="csat" mode="popover" trigger="manual"></cx-feedback>`,
+        }),
+      ),
+    );
+    await p.waitForLoadState('load');
+    expect(await scripts(p)).toEqual(['/dist/cx-feedback.core.js']);
+    await p.evaluate(() => (window as unknown as { cxFeedback: (c: string, n: string) => void }).cxFeedback('show', 'core-c'));
+    await inShadow(p, 'cx-feedback', '.card[data-placement]').waitFor();
+    expect(problems).toEqual([]);
+  });
+});

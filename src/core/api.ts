@@ -1,0 +1,27 @@
+import type { CxFeedbackFn } from '../api/global.ts';
+
+/**
+ * The core script's `window.cxFeedback`, until the full script replaces it. `track` dispatches its event at once (it
+ * may be what a waiting trigger listens for); `consent` applies at once to the core's delivery. Every other call, and
+ * `consent` too, is kept in `q` for the full script, which replays the queue when it installs the real API (so the
+ * queue snippet of docs/touchpoints.md keeps working); `show` is a reason to load it.
+ */
+export function installCoreApi(load: (why: string) => void, consent: (granted: boolean) => void): void {
+  const stub = window.cxFeedback;
+  if (stub?.loaded) return;
+  const q: ArrayLike<unknown>[] = [];
+  const api: CxFeedbackFn = (...args: [string, ...unknown[]]) => {
+    const [command, arg, detail] = args;
+    try {
+      if (command == 'track') return void (typeof arg == 'string' && arg && document.dispatchEvent(new CustomEvent(arg, { detail })));
+      if (command == 'consent') consent(arg !== false && arg !== 'false');
+    } catch {
+      /* never into the page */
+    }
+    q.push(args);
+    if (command == 'show') load('cxFeedback("show")');
+  };
+  api.q = q;
+  window.cxFeedback = api;
+  for (const args of Array.isArray(stub?.q) ? stub.q : []) api(...(Array.from(args) as [string]));
+}

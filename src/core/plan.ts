@@ -1,0 +1,71 @@
+import type { Rules } from '../frequency/rules.ts';
+import { isDebug } from '../triggers/debug.ts';
+import * as parse from '../triggers/parse.ts';
+import { matchesUrl } from '../placement/route.ts';
+import { defaultSurveyId } from '../survey/id.ts';
+
+/** What the core does for one <cx-feedback>, read from its attributes before the element is defined. */
+export type Plan =
+  /** Something shows now (an inline card, a launcher, a popover on load), or the core cannot judge: load the element. */
+  | { load: string }
+  /** Nothing to do on this page: a manual popover, or one whose `url` does not match (re-planned on route changes). */
+  | { wait: string }
+  /** A popover waiting for its trigger; when it fires, `rules` decide for survey `id`. */
+  | { trigger: parse.Trigger; id: string; rules: Rules; anchor: string };
+
+/**
+ * Decides like the element's Touchpoint controller, for the one case where deciding early saves the page the whole
+ * script: a popover that waits for a trigger. Everything else, including any attribute the element would warn about,
+ * loads the element, which reports problems in full.
+ */
+export function planFor(el: Element): Plan {
+  const attr = (name: string) => el.getAttribute(name)?.trim() ?? '';
+  const mode = attr('mode') || 'inline';
+  if (mode != 'popover') return { load: `mode ${mode}` };
+  const url = attr('url');
+  if (url) {
+    const target = parse.parseUrl(url);
+    if (parse.isProblem(target)) return { load: target.problem };
+    if (!matchesUrl(target)) return { wait: `url "${url}" does not match` };
+  }
+  const trigger = parse.parseTrigger(attr('trigger') || 'load');
+  if (parse.isProblem(trigger)) return { load: trigger.problem };
+  if (trigger.kind == 'load') return { load: 'trigger load' };
+  if (trigger.kind == 'manual') return { wait: 'trigger manual' };
+  const id = surveyId(el, attr);
+  if (!id) return { load: 'no survey id' };
+  const rules: Rules = { interrupting: true, debug: isDebug(el) };
+  const read = <T>(name: string, parser: (v: string) => T | parse.Problem): T | parse.Problem | undefined => (attr(name) ? parser(attr(name)) : undefined);
+  const values = {
+    frequency: read('frequency', parse.parseFrequency),
+    recontactDays: read('recontact-days', (v) => parse.parseDays('recontact-days', v)),
+    cooldownDays: read('cooldown-days', (v) => parse.parseDays('cooldown-days', v)),
+    snoozeDays: read('snooze-days', (v) => parse.parseDays('snooze-days', v)),
+    sample: read('sample', parse.parseSample),
+  };
+  for (const v of Object.values(values)) if (parse.isProblem(v)) return { load: v.problem };
+  return { trigger, id, rules: { ...rules, ...(values as Rules) }, anchor: attr('anchor') };
+}
+
+/** The survey id the element will use (survey/config.ts): the `survey` property, a child JSON survey, or attributes. */
+function surveyId(el: Element, attr: (name: string) => string): string | undefined {
+  const given = (el as { survey?: unknown }).survey;
+  let survey: unknown = given;
+  if (given === undefined) {
+    const json = el.querySelector('script[type="application/json"]')?.textContent?.trim();
+    if (json) {
+      try {
+        survey = JSON.parse(json);
+      } catch {
+        return undefined;
+      }
+    }
+  }
+  if (survey !== undefined) {
+    const id = (survey as { id?: unknown } | null)?.id;
+    return typeof id == 'string' ? id : undefined;
+  }
+  const touchpoint = attr('touchpoint');
+  const kind = attr('question');
+  return touchpoint && kind ? attr('survey-id') || defaultSurveyId(touchpoint, kind) : undefined;
+}
