@@ -18,7 +18,7 @@ export function watchWidgets(load: (why: string) => void): () => void {
   let since = 0;
   const consider = (el: Element): (() => void) => {
     const plan = planFor(el);
-    if ('load' in plan) return void load(plan.load), () => {};
+    if ('load' in plan) return void (explain(el, `core: loading the element (${plan.load})`), load(plan.load)), () => {};
     if ('wait' in plan) return void explain(el, `core: ${plan.wait}`), () => {};
     const anchor = plan.anchor ? safeQuery(plan.anchor) : null;
     return startTrigger(plan.trigger, {

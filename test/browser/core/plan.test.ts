@@ -43,7 +43,8 @@ describe('core: planFor', () => {
   });
 
   it('leaves anything the element would warn about to the element: it loads', () => {
-    for (const bad of [{ trigger: 'sometimes' }, { frequency: 'often' }, { sample: '200' }, { url: 'regex:(' }]) expect(planFor(popover(bad)), JSON.stringify(bad)).to.have.property('load');
+    const bads: Record<string, string>[] = [{ trigger: 'sometimes' }, { frequency: 'often' }, { sample: '200' }, { url: 'regex:(' }];
+    for (const bad of bads) expect(planFor(popover(bad)), JSON.stringify(bad)).to.have.property('load');
     expect(planFor(widget({ mode: 'popover', trigger: 'event:done' }))).to.deep.equal({ load: 'no survey id' });
     expect(planFor(widget({ mode: 'popover', trigger: 'event:done', touchpoint: 't' }, '{not json'))).to.deep.equal({ load: 'no survey id' });
   });
