@@ -6,7 +6,7 @@
  * trigger the core already heard (src/core/handoff.ts). No Lit, no zod: ≤ 12 KiB gzip (size-budget.json).
  */
 import { installCoreApi } from './core/api.ts';
-import { setScriptUrl } from './core/handoff.ts';
+import { setScriptUrl, takeFired } from './core/handoff.ts';
 import { watchWidgets } from './core/watch.ts';
 import { getDelivery } from './transport/index.ts';
 import { warn } from './triggers/debug.ts';
@@ -39,12 +39,15 @@ try {
         },
         () => {
           loading = false;
+          // A card the core let through is not opened later, at some unrelated moment, if a retry succeeds.
+          for (const el of document.getElementsByTagName('cx-feedback')) takeFired(el);
           warn(null, `the widget script (${FULL.split('?')[0]}, next to cx-feedback.core.js) did not load; the next trigger tries again`);
         },
       );
     };
-    installCoreApi(load, (granted) => delivery.setConsent(granted));
+    // Triggers first: a `track` the page queued before this script ran may be what one of them waits for.
     stopWatch = watchWidgets(load);
+    installCoreApi(load, (granted) => delivery.setConsent(granted));
   }
 } catch {
   /* never break the host page */

@@ -260,6 +260,22 @@ describe('the core script (cx-feedback.core.js) on a page where the card shows r
     expect(await scripts(p)).toEqual(['/dist/cx-feedback.core.js']);
   });
 
+  it('cxFeedback("track") queued by the page before the core ran reaches the popover\'s event trigger', async () => {
+    const { page: p, problems } = await visit('core-d.html', (context) =>
+      context.route(`${base}core-d.html`, (route) =>
+        route.fulfill({
+          contentType: 'text/html',
+          body: `<!doctype html><script>window.cxFeedback=window.cxFeedback||function(){(cxFeedback.q=cxFeedback.q||[]).push(arguments)}</script>
+            <script src="/dist/cx-feedback.core.js" defer></script>
+            <cx-feedback endpoint="/responses" touchpoint="core-d" question="csat" mode="popover" trigger="event:order-complete"></cx-feedback>
+            <script>cxFeedback('track', 'order-complete')</script>`,
+        }),
+      ),
+    );
+    await inShadow(p, 'cx-feedback', '.card[data-placement]').waitFor();
+    expect(problems).toEqual([]);
+  });
+
   it('cxFeedback("show") from the queue snippet loads the element and opens a manual popover', async () => {
     const { page: p, problems } = await visit('core-c.html', (context) =>
       context.route(`${base}core-c.html`, (route) =>
