@@ -3,6 +3,7 @@ import { QueuedPayloadV1 as shallow } from '../../../src/core/payload-check.ts';
 import { State as byHand } from '../../../src/core/state-check.ts';
 import { State as schema } from '../../../src/frequency/state.ts';
 import { QueuedPayloadV1 } from '../../../src/schema/payload.ts';
+import { payload } from '../../../collector/test/support/payload.ts';
 
 /**
  * The core script swaps two zod schemas for checks written by hand (scripts/build.mjs). The state check must agree
@@ -33,16 +34,7 @@ describe('the core script\'s checks agree with the schemas they stand in for', (
     expect(byHand.safeParse(s).success).toBe(schema.safeParse(s).success);
   });
 
-  const valid = {
-    v: 1,
-    id: '0b6f1f0e-7c4b-4c1e-9a57-3d2f7a1f9e11',
-    surveyId: 's',
-    touchpoint: 't',
-    answers: [{ questionId: 'q', type: 'csat', value: 5 }],
-    context: { url: 'https://x.example/', locale: 'en' },
-    metadata: {},
-    createdAt: '2026-11-29T07:00:00.000Z',
-  };
+  const valid = payload();
   it('payload: what the schema accepts passes; what is not a v1 payload does not', () => {
     expect(QueuedPayloadV1.safeParse(valid).success).toBe(true);
     expect(shallow.safeParse(valid).success).toBe(true);
