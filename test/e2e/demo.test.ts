@@ -190,6 +190,26 @@ describe('demo pages with the built script-tag bundle and the real collector', (
     expect(problems).toEqual([]);
   });
 
+  it('order tracking (core script): only the core until "delivered"; then the question opens and is stored; reset asks again', async () => {
+    const { page, problems } = await visit('delivery.html');
+    await page.waitForLoadState('load');
+    const ours = () => page.evaluate(() => performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname).filter((n) => n.startsWith('/dist/')));
+    expect(await ours()).toEqual(['/dist/cx-feedback.core.js']);
+    await page.click('#delivered');
+    const card = inShadow(page, 'cx-feedback', '.card[data-placement]');
+    await card.waitFor();
+    expect(await card.getAttribute('data-placement')).toMatch(/^(top|bottom|left|right)/);
+    await inShadow(page, 'cx-feedback', '[part~="option"][data-value="5"]').click();
+    const [row] = await stored('delivery', 1);
+    expect(row.context).toMatchObject({ placement: 'popover', trigger: 'event:delivered' });
+    // "Forget my answers" reloads the page: the core, on its own, lets the question through again.
+    await page.click('#reset');
+    await page.waitForLoadState('load');
+    await page.click('#delivered');
+    await card.waitFor();
+    expect(problems).toEqual([]);
+  });
+
   it('single-page app: the delivery question opens on its route and closes when the route changes', async () => {
     const { page, problems } = await visit('spa.html#/orders');
     await page.click('a[href="#/delivery"] >> nth=0');
