@@ -30,6 +30,27 @@ async function terse(file, module = false) {
   writeFileSync(file, out.code);
   return out.code;
 }
+const hash = (code) => createHash('sha256').update(code).digest('hex').slice(0, 10);
+
+/** A classic script for a <script> tag: one minified IIFE, then the terser pass. Returns a hash of what it wrote. */
+async function classicScript(entry, fileName, name, { plugins = [], define = {} } = {}) {
+  await build({
+    ...quiet,
+    resolve,
+    plugins,
+    define,
+    build: {
+      outDir: 'dist',
+      emptyOutDir: false,
+      target: 'es2022',
+      minify: true,
+      lib: { entry, formats: ['iife'], name, fileName: () => fileName },
+      // src/util/script-url.ts reads document.currentScript, and import.meta.url only in ES builds: {} is what we want.
+      rolldownOptions: { checks: { emptyImportMeta: false } },
+    },
+  });
+  return hash(await terse(`${root}dist/${fileName}`));
+}
 
 // cx-feedback.popover.js: placement with Floating UI bundled in, one ES module that the script-tag build imports when
 // a popover or floating card first opens (src/placement/load.script.ts names the file). Built first: the script asks
@@ -47,7 +68,7 @@ await build({
     rolldownOptions: { output: { minify: true } },
   },
 });
-const popoverHash = createHash('sha256').update(await terse(`${root}dist/cx-feedback.popover.js`, true)).digest('hex').slice(0, 10);
+const popoverHash = hash(await terse(`${root}dist/cx-feedback.popover.js`, true));
 
 // The script-tag build loads Floating UI from that file (src/placement/load.script.ts) instead of bundling it.
 const scriptLoader = {
@@ -56,22 +77,11 @@ const scriptLoader = {
   resolveId: (source) => (/\/placement\/load\.ts$/.test(source) ? `${root}src/placement/load.script.ts` : null),
 };
 
-await build({
-  ...quiet,
-  resolve,
+// cx-feedback.iife.js: the script everyone pastes.
+const scriptHash = await classicScript('src/embed.ts', 'cx-feedback.iife.js', 'cxFeedbackBundle', {
   plugins: [minifyCssPlugin(), scriptLoader],
   define: { __CX_POPOVER_HASH__: JSON.stringify(popoverHash) },
-  build: {
-    outDir: 'dist',
-    emptyOutDir: false,
-    target: 'es2022',
-    minify: true,
-    lib: { entry: 'src/embed.ts', formats: ['iife'], name: 'cxFeedbackBundle', fileName: () => 'cx-feedback.iife.js' },
-    // i18n/load.ts reads document.currentScript first and import.meta.url only in the ES build: {} is what we want here.
-    rolldownOptions: { checks: { emptyImportMeta: false } },
-  },
 });
-const scriptHash = createHash('sha256').update(await terse(`${root}dist/cx-feedback.iife.js`)).digest('hex').slice(0, 10);
 
 // cx-feedback.core.js: the small script for pages where a card shows rarely (src/core.ts). It imports
 // cx-feedback.iife.js when a widget will show. It checks stored state and queued rows without zod (src/core/*-check.ts
@@ -85,21 +95,10 @@ const coreSwaps = {
     return null;
   },
 };
-await build({
-  ...quiet,
-  resolve,
+await classicScript('src/core.ts', 'cx-feedback.core.js', 'cxFeedbackCore', {
   plugins: [coreSwaps],
   define: { __CX_SCRIPT_HASH__: JSON.stringify(scriptHash) },
-  build: {
-    outDir: 'dist',
-    emptyOutDir: false,
-    target: 'es2022',
-    minify: true,
-    lib: { entry: 'src/core.ts', formats: ['iife'], name: 'cxFeedbackCore', fileName: () => 'cx-feedback.core.js' },
-    rolldownOptions: { checks: { emptyImportMeta: false } },
-  },
 });
-await terse(`${root}dist/cx-feedback.core.js`);
 
 await build({
   ...quiet,
