@@ -2,6 +2,7 @@ import { ask } from '../frequency/ask.ts';
 import { watchRoute } from '../placement/route.ts';
 import { explain } from '../triggers/debug.ts';
 import { startTrigger } from '../triggers/index.ts';
+import { safeQuery } from '../util/query.ts';
 import { markFired } from './handoff.ts';
 import { planFor } from './plan.ts';
 
@@ -54,12 +55,4 @@ export function watchWidgets(load: (why: string) => void): () => void {
     armed.forEach((stop) => stop());
     armed.clear();
   };
-}
-
-function safeQuery(selector: string): Element | null {
-  try {
-    return document.querySelector(selector);
-  } catch {
-    return null;
-  }
 }

@@ -7,6 +7,7 @@ import { record, type DecideInput, type Decision, type RecordEvent } from '../fr
 import { store } from '../frequency/store.ts';
 import { matchesUrl, watchRoute } from '../placement/route.ts';
 import { startTrigger } from '../triggers/index.ts';
+import { safeQuery } from '../util/query.ts';
 import { explain, isDebug, warn } from '../triggers/debug.ts';
 import * as parse from '../triggers/parse.ts';
 
@@ -208,14 +209,5 @@ export class Touchpoint implements ReactiveController {
     this.held = undefined;
     this.cancelOpen?.();
     this.cancelOpen = undefined;
-  }
-}
-
-/** The anchor, or null when the selector matches nothing or does not parse (reported by the element). */
-export function safeQuery(selector: string): Element | null {
-  try {
-    return document.querySelector(selector);
-  } catch {
-    return null;
   }
 }

@@ -31,4 +31,3 @@ export const State = z.object({
 
 export type State = z.infer<typeof State>;
 export type Entry = z.infer<typeof Entry>;
-
