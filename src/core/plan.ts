@@ -34,17 +34,11 @@ export function planFor(el: Element): Plan {
   if (trigger.kind == 'manual') return { wait: 'trigger manual' };
   const id = surveyId(el, attr);
   if (!id) return { load: 'no survey id' };
-  const rules: Rules = { interrupting: true, debug: isDebug(el) };
-  const read = <T>(name: string, parser: (v: string) => T | parse.Problem): T | parse.Problem | undefined => (attr(name) ? parser(attr(name)) : undefined);
-  const values = {
-    frequency: read('frequency', parse.parseFrequency),
-    recontactDays: read('recontact-days', (v) => parse.parseDays('recontact-days', v)),
-    cooldownDays: read('cooldown-days', (v) => parse.parseDays('cooldown-days', v)),
-    snoozeDays: read('snooze-days', (v) => parse.parseDays('snooze-days', v)),
-    sample: read('sample', parse.parseSample),
-  };
-  for (const v of Object.values(values)) if (parse.isProblem(v)) return { load: v.problem };
-  return { trigger, id, rules: { ...rules, ...(values as Rules) }, anchor: attr('anchor') };
+  let bad: string | undefined;
+  const values = parse.parseRules(attr, (p) => void (bad ??= p.problem));
+  if (bad) return { load: bad };
+  const rules: Rules = { ...values, interrupting: true, debug: isDebug(el) };
+  return { trigger, id, rules, anchor: attr('anchor') };
 }
 
 /** The survey id the element will use (survey/config.ts): the `survey` property, a child JSON survey, or attributes. */

@@ -84,16 +84,11 @@ export class Touchpoint implements ReactiveController {
     const inline = this.mode == 'inline';
     this.triggerSpec = this.pick(h.trigger || (this.mode == 'floating' ? 'manual' : 'load'), 'trigger', parse.parseTrigger, { kind: 'load' });
     this.urlTarget = h.url ? this.pick(h.url, 'url', parse.parseUrl, undefined) : undefined;
-    const frequency = this.pick(h.frequency, 'frequency', parse.parseFrequency, undefined);
-    const days = (attr: 'recontact-days' | 'cooldown-days' | 'snooze-days', v: string) => this.pick(v, attr, (x) => parse.parseDays(attr, x), undefined);
-    this.rules = {
-      // An inline widget interrupts nothing: unless told otherwise it is there on every visit, like the page's text.
-      frequency: frequency ?? (inline ? 'always' : undefined),
-      recontactDays: days('recontact-days', h.recontactDays),
-      cooldownDays: days('cooldown-days', h.cooldownDays),
-      snoozeDays: days('snooze-days', h.snoozeDays),
-      sample: this.pick(h.sample, 'sample', parse.parseSample, undefined),
-    };
+    // Properties, not attributes: a framework may set them without reflecting.
+    const values: Record<string, string> = { frequency: h.frequency, 'recontact-days': h.recontactDays, 'cooldown-days': h.cooldownDays, 'snooze-days': h.snoozeDays, sample: h.sample };
+    const rules = parse.parseRules((attr) => values[attr], (p, attr) => this.report(p, attr));
+    // An inline widget interrupts nothing: unless told otherwise it is there on every visit, like the page's text.
+    this.rules = { ...rules, frequency: rules.frequency ?? (inline ? 'always' : undefined) };
     this.priority = this.pick(h.priority, 'priority', parse.parsePriority, 0);
     this.stops.push(
       register({ surveyId: who.id, touchpoint: who.touchpoint, show: (t = 'api') => this.open(t), hide: () => h.conceal('api') }),
@@ -114,11 +109,14 @@ export class Touchpoint implements ReactiveController {
     if (!value) return fallback;
     const r = parser(value);
     if (!parse.isProblem(r)) return r;
-    if (!this.warned.has(r.problem)) {
-      this.warned.add(r.problem);
-      warn(this.host, `${r.problem} (${attr} of touchpoint "${this.host.getAttribute('touchpoint') ?? ''}"); using the default`);
-    }
+    this.report(r, attr);
     return fallback;
+  }
+
+  private report({ problem }: parse.Problem, attr: string): void {
+    if (this.warned.has(problem)) return;
+    this.warned.add(problem);
+    warn(this.host, `${problem} (${attr} of touchpoint "${this.host.getAttribute('touchpoint') ?? ''}"); using the default`);
   }
 
   private disarm?: () => void;

@@ -73,3 +73,30 @@ export const parseDays = (attr: 'recontact-days' | 'cooldown-days' | 'snooze-day
 export const parseSample = (value: string): number | Problem => num(value.replace(/%$/, ''), 0, 100) ?? problem('sample', value, 'a percentage from 0 to 100');
 
 export const parsePriority = (value: string): number | Problem => num(value, -1e6, 1e6, true) ?? problem('priority', value, 'an integer');
+
+/** The frequency-rule attributes of a widget, parsed; what they feed is `Rules` in src/frequency/rules.ts. */
+export type RuleValues = { frequency?: Frequency; recontactDays?: number; cooldownDays?: number; snoozeDays?: number; sample?: number };
+
+/**
+ * Reads every frequency-rule attribute through `get` (an empty value means "not given"). A bad value goes to
+ * `problem` and reads as not given, i.e. the default. One list for the element's controller and the core script, so
+ * a rule added here is honoured by both.
+ */
+export function parseRules(get: (attr: string) => string, problem: (p: Problem, attr: string) => void): RuleValues {
+  const read = <T>(attr: string, parser: (v: string) => T | Problem): T | undefined => {
+    const value = get(attr);
+    if (!value) return undefined;
+    const r = parser(value);
+    if (!isProblem(r)) return r;
+    problem(r, attr);
+    return undefined;
+  };
+  const days = (attr: 'recontact-days' | 'cooldown-days' | 'snooze-days') => read(attr, (v) => parseDays(attr, v));
+  return {
+    frequency: read('frequency', parseFrequency),
+    recontactDays: days('recontact-days'),
+    cooldownDays: days('cooldown-days'),
+    snoozeDays: days('snooze-days'),
+    sample: read('sample', parseSample),
+  };
+}
