@@ -4,8 +4,9 @@ import { QUESTION_TYPES } from './scales.ts';
 
 /**
  * Payload v1: one response, POSTed as one JSON body. This schema is the single source of truth: the collector validates
- * with it on receipt, the widget with QueuedPayloadV1 (the same fields, formats of ids and times left out) before queuing, and dist/payload.v1.schema.json is generated
- * from it (test/unit/json-schema.test.ts fails if the published file drifts).
+ * with it on receipt, the widget with QueuedPayloadV1 (the same fields; formats of ids, times and counts left out)
+ * before queuing, and dist/payload.v1.schema.json is generated from it (test/unit/json-schema.test.ts fails if the
+ * published file drifts).
  */
 
 const id = z.string().check(z.minLength(1), z.maxLength(LIMITS.idLength));
@@ -47,7 +48,7 @@ export const Context = z.object({
 });
 
 /** The payload's shape, with the schemas of its ids and times given: the two schemas below check those differently. */
-const payload = <I extends z.ZodMiniType<string>, T extends z.ZodMiniType<string>>(uuid: () => I, time: () => T) =>
+const payload = <I extends z.ZodMiniType<string>, T extends z.ZodMiniType<string>, N extends z.ZodMiniType<number>>(uuid: () => I, time: () => T, count: () => N) =>
   z.object({
     v: z.literal(1),
     id: uuid(),
@@ -63,21 +64,26 @@ const payload = <I extends z.ZodMiniType<string>, T extends z.ZodMiniType<string
     /** When this attempt left the browser (client clock); lets a receiver correct clock skew. */
     sentAt: z.optional(time()),
     /** 1 for the first delivery attempt, then 2, 3 … (same id every time). */
-    attempt: z.optional(z.int().check(z.gte(1))),
+    attempt: z.optional(count()),
   });
 
 // Pure: the script-tag bundle drops it (only the collector and the JSON Schema use it).
-export const PayloadV1 = /* @__PURE__ */ payload(() => z.uuid(), () => z.iso.datetime());
+export const PayloadV1 = /* @__PURE__ */ payload(
+  () => z.uuid(),
+  () => z.iso.datetime(),
+  () => z.int().check(z.gte(1)),
+);
 
 /**
- * What the widget checks before queuing a payload and when reading its queue back. It makes ids and times itself
- * (crypto.randomUUID, toISOString) and the collector checks their formats with PayloadV1 on receipt; z.uuid and
- * z.iso.datetime cost 0.6 KiB gzip in the script-tag bundle, so this keeps every other field and limit and only
- * bounds those strings.
+ * What the widget checks before queuing a payload and when reading its queue back. It makes ids, times and attempt
+ * counts itself (crypto.randomUUID, toISOString, +1) and the collector checks their formats with PayloadV1 on receipt;
+ * z.uuid, z.iso.datetime and z.int cost 1.2 KiB gzip in the script-tag bundle, so this keeps every other field and
+ * limit, only bounds those strings and checks the count with a refinement.
  */
 export const QueuedPayloadV1 = /* @__PURE__ */ payload(
   () => z.string().check(z.minLength(1), z.maxLength(40)),
   () => z.string().check(z.minLength(1), z.maxLength(40)),
+  () => z.number().check(z.refine((n) => Number.isInteger(n) && n >= 1, 'expected a whole number ≥ 1')),
 );
 
 export type PayloadV1 = z.infer<typeof PayloadV1>;

@@ -44,7 +44,7 @@ export const Question = z.object({
   /** text: placeholder of the field. */
   placeholder: z.optional(text(LIMITS.labelLength)),
   /** text: longest accepted answer (≤ the global cap). */
-  maxLength: z.optional(z.int().check(z.gte(1), z.lte(LIMITS.textLength))),
+  maxLength: z.optional(z.number().check(z.refine((n) => Number.isInteger(n) && n >= 1 && n <= LIMITS.textLength, `expected a whole number from 1 to ${LIMITS.textLength}`))),
   showIf: z.optional(ShowIf),
 });
 

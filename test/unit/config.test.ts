@@ -83,6 +83,13 @@ describe('resolveConfig from a survey definition', () => {
     expect(problems({ survey: bad })[0]).toMatch(/questions\[1\]\.showIf\.question: must name an earlier question id, got "c"/);
   });
 
+  it('takes a whole-number text maxLength within the global cap, and says what is allowed otherwise', () => {
+    const withMax = (maxLength: unknown) => ({ id: 's', questions: [{ id: 'a', type: 'text', maxLength }] });
+    expect(problems({ survey: withMax(200) })).toEqual([]);
+    for (const bad of [0, 2.5, 100_000]) expect(problems({ survey: withMax(bad) })).toEqual(['survey property: questions[0].maxLength: expected a whole number from 1 to 5000']);
+    expect(problems({ survey: withMax('200') })[0]).toBe('survey property: questions[0].maxLength: got "200", expected number');
+  });
+
   it('rejects a choice question without options and malformed JSON', () => {
     expect(problems({ survey: { id: 's', questions: [{ id: 'a', type: 'choice' }] } })[0]).toMatch(/options/);
     expect(problems({ surveyJson: '{"id": ' })[0]).toMatch(/not valid JSON/);

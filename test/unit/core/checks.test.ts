@@ -38,6 +38,9 @@ describe('the core script\'s checks agree with the schemas they stand in for', (
   it('payload: what the schema accepts passes; what is not a v1 payload does not', () => {
     expect(QueuedPayloadV1.safeParse(valid).success).toBe(true);
     expect(shallow.safeParse(valid).success).toBe(true);
+    // The attempt count: a whole number from 1, as the collector's z.int check wants.
+    for (const attempt of [1, 7]) expect(QueuedPayloadV1.safeParse({ ...valid, attempt }).success).toBe(true);
+    for (const attempt of [0, 1.5, -1, '2']) expect(QueuedPayloadV1.safeParse({ ...valid, attempt }).success).toBe(false);
     for (const bad of [null, 'x', { ...valid, v: 2 }, { ...valid, id: 5 }, { ...valid, answers: 'x' }]) expect(shallow.safeParse(bad).success).toBe(false);
   });
 });
