@@ -1,7 +1,8 @@
 // Builds every artefact into dist/:
 //   cx-feedback.iife.js  the classic script for a <script> tag (defines the element, drains the outbox)
 //   cx-feedback.popover.js  Floating UI placement, imported by the script when a popover or floating card opens
-//   cx-feedback.core.js  the small script for pages where a card shows rarely; imports cx-feedback.iife.js when needed
+//   cx-feedback.core.js  the small script for pages where a card shows rarely; imports the survey UI when needed
+//   cx-feedback.ui.js    that survey UI: the script without what the core lends it (transport, triggers, rules)
 //   index.js, define.js, schema.js  ES modules for npm users (lit, zod, floating-ui stay dependencies)
 //   types/               declarations
 //   payload.v1.schema.json  the JSON Schema of payload v1 (checked in under schema/, kept in sync by a unit test)
@@ -12,7 +13,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { minify } from 'terser';
-import { dirname } from 'node:path';
+import { dirname, resolve as resolvePath } from 'node:path';
 import { minifyCssPlugin } from './build/minify-css.mjs';
 import { fileURLToPath } from 'node:url';
 
@@ -83,9 +84,28 @@ const scriptHash = await classicScript('src/embed.ts', 'cx-feedback.iife.js', 'c
   define: { __CX_POPOVER_HASH__: JSON.stringify(popoverHash) },
 });
 
+// cx-feedback.ui.js: the survey UI that the core imports when a widget will show (src/ui.ts). The script's code, but
+// the modules the core lends (src/core/lend.ts) resolve to src/core/borrowed.ts, so the page runs one copy of each.
+// Both halves carry a stamp of this build; a UI paired with a core of another release refuses to run.
+const buildStamp = hash(execFileSync('git', ['ls-files', '-s', 'src'], { cwd: root }).toString() + execFileSync('git', ['diff', 'HEAD', '--', 'src'], { cwd: root }).toString());
+const LENT = ['transport/index', 'transport/uuid', 'triggers/quiet', 'triggers/index', 'triggers/debug', 'triggers/parse', 'frequency/ask', 'frequency/rules', 'frequency/store', 'placement/route', 'core/handoff', 'util/warn'];
+const borrow = {
+  name: 'cx-borrow',
+  enforce: 'pre',
+  resolveId(source, importer) {
+    if (!importer || !source.startsWith('.')) return null;
+    const file = resolvePath(dirname(importer), source);
+    return LENT.some((m) => file === `${root}src/${m}.ts`) ? `${root}src/core/borrowed.ts` : null;
+  },
+};
+const uiHash = await classicScript('src/ui.ts', 'cx-feedback.ui.js', 'cxFeedbackUi', {
+  plugins: [minifyCssPlugin(), scriptLoader, borrow],
+  define: { __CX_POPOVER_HASH__: JSON.stringify(popoverHash), __CX_BUILD__: JSON.stringify(buildStamp) },
+});
+
 // cx-feedback.core.js: the small script for pages where a card shows rarely (src/core.ts). It imports
-// cx-feedback.iife.js when a widget will show. It checks stored state and queued rows without zod (src/core/*-check.ts
-// stand in for the schemas), which keeps it within 12 KiB.
+// cx-feedback.ui.js (or, failing that, cx-feedback.iife.js) when a widget will show. It checks stored state and queued
+// rows without zod (src/core/*-check.ts stand in for the schemas), which keeps it within 12 KiB.
 const coreSwaps = {
   name: 'cx-core-swaps',
   enforce: 'pre',
@@ -97,7 +117,7 @@ const coreSwaps = {
 };
 await classicScript('src/core.ts', 'cx-feedback.core.js', 'cxFeedbackCore', {
   plugins: [coreSwaps],
-  define: { __CX_SCRIPT_HASH__: JSON.stringify(scriptHash) },
+  define: { __CX_SCRIPT_HASH__: JSON.stringify(scriptHash), __CX_UI_HASH__: JSON.stringify(uiHash), __CX_BUILD__: JSON.stringify(buildStamp) },
 });
 
 await build({

@@ -248,7 +248,8 @@ describe('the core script (cx-feedback.core.js) on a page where the card shows r
     const card = inShadow(p, 'cx-feedback', '.card[data-placement]');
     await card.waitFor();
     expect(await card.getAttribute('data-placement')).toMatch(/^(top|bottom|left|right)/);
-    expect(await scripts(p)).toEqual(['/dist/cx-feedback.core.js', '/dist/cx-feedback.iife.js', '/dist/cx-feedback.popover.js']);
+    // The survey UI, not the whole script: the core lends it its delivery, triggers and rules.
+    expect(await scripts(p)).toEqual(['/dist/cx-feedback.core.js', '/dist/cx-feedback.ui.js', '/dist/cx-feedback.popover.js']);
     await inShadow(p, 'cx-feedback', '[part~="option"][data-value="6"]').click();
     const [row] = await stored('core-a', 1);
     expect(row.context).toMatchObject({ placement: 'popover', trigger: 'event:order-complete' });
@@ -260,6 +261,42 @@ describe('the core script (cx-feedback.core.js) on a page where the card shows r
     await p.waitForTimeout(500);
     expect(await scripts(p)).toEqual(['/dist/cx-feedback.core.js']);
     expect(problems).toEqual([]);
+  });
+
+  it('a core and a UI of different releases (a cache paired them): the UI refuses, the full script takes over', async () => {
+    const { page: p, problems } = await visit('core-core-e.html', async (context) => {
+      await page('core-e')(context);
+      // The core as an older release would be: same code, another build stamp.
+      await context.route(/\/dist\/cx-feedback\.core\.js/, async (route) => {
+        const response = await route.fetch();
+        const body = (await response.text()).replace(/build:"\w+"/, 'build:"0000000000"');
+        expect(body).toContain('build:"0000000000"');
+        await route.fulfill({ response, body });
+      });
+    });
+    await p.waitForLoadState('load');
+    await orderComplete(p);
+    await inShadow(p, 'cx-feedback', '[part~="option"][data-value="5"]').click();
+    const [row] = await stored('core-e', 1);
+    expect(row.context).toMatchObject({ placement: 'popover', trigger: 'event:order-complete' });
+    expect(await scripts(p)).toEqual(['/dist/cx-feedback.core.js', '/dist/cx-feedback.ui.js', '/dist/cx-feedback.iife.js', '/dist/cx-feedback.popover.js']);
+    // The refusal is the UI's import() rejecting, not an error on the page.
+    expect(problems).toEqual([]);
+  });
+
+  it('cx-feedback.ui.js pasted as a script tag on its own: one clear console error, nothing thrown into the page', async () => {
+    const { page: p, problems } = await visit('core-ui-alone.html', (context) =>
+      context.route(`${base}core-ui-alone.html`, (route) =>
+        route.fulfill({
+          contentType: 'text/html',
+          body: `<!doctype html><script src="/dist/cx-feedback.ui.js"></script>
+            <cx-feedback endpoint="/responses" touchpoint="ui-alone" question="csat"></cx-feedback>`,
+        }),
+      ),
+    );
+    await p.waitForLoadState('load');
+    expect(problems).toEqual([expect.stringMatching(/^error: cx-feedback: cx-feedback\.ui\.js only runs when cx-feedback\.core\.js loads it; .*cx-feedback\.iife\.js/)]);
+    expect(await p.evaluate(() => !!customElements.get('cx-feedback'))).toBe(false);
   });
 
   it('sends an answer left in the outbox by an earlier visit, on a page with no widget at all', async () => {
