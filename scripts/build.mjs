@@ -11,10 +11,11 @@
 import { build } from 'vite';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { minify } from 'terser';
 import { dirname, resolve as resolvePath } from 'node:path';
 import { minifyCssPlugin } from './build/minify-css.mjs';
+import { lentModules } from './build/lent.mjs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -87,15 +88,20 @@ const scriptHash = await classicScript('src/embed.ts', 'cx-feedback.iife.js', 'c
 // cx-feedback.ui.js: the survey UI that the core imports when a widget will show (src/ui.ts). The script's code, but
 // the modules the core lends (src/core/lend.ts) resolve to src/core/borrowed.ts, so the page runs one copy of each.
 // Both halves carry a stamp of this build; a UI paired with a core of another release refuses to run.
-const buildStamp = hash(execFileSync('git', ['ls-files', '-s', 'src'], { cwd: root }).toString() + execFileSync('git', ['diff', 'HEAD', '--', 'src'], { cwd: root }).toString());
-const LENT = ['transport/index', 'transport/uuid', 'triggers/quiet', 'triggers/index', 'triggers/debug', 'triggers/parse', 'frequency/ask', 'frequency/rules', 'frequency/store', 'placement/route', 'core/handoff', 'util/warn'];
+const buildStamp = hash(
+  readdirSync(`${root}src`, { recursive: true })
+    .filter((f) => f.endsWith('.ts'))
+    .sort()
+    .map((f) => f + readFileSync(`${root}src/${f}`, 'utf8'))
+    .join('\n'),
+);
+const lent = new Set(lentModules(root));
 const borrow = {
   name: 'cx-borrow',
   enforce: 'pre',
   resolveId(source, importer) {
     if (!importer || !source.startsWith('.')) return null;
-    const file = resolvePath(dirname(importer), source);
-    return LENT.some((m) => file === `${root}src/${m}.ts`) ? `${root}src/core/borrowed.ts` : null;
+    return lent.has(resolvePath(dirname(importer), source)) ? `${root}src/core/borrowed.ts` : null;
   },
 };
 const uiHash = await classicScript('src/ui.ts', 'cx-feedback.ui.js', 'cxFeedbackUi', {

@@ -21,6 +21,7 @@ export function tables({ rounds, files, versions, variants, growths, gates }) {
   addBytes('cx-feedback.iife.js (ours)', 'working tree', VARIANTS.script.scripts);
   addBytes('ours + cx-feedback.popover.js (placement, loaded when a popover or floating card opens)', 'working tree', [...VARIANTS.script.scripts, '/dist/cx-feedback.popover.js']);
   addBytes('cx-feedback.core.js (ours, for pages where a card shows rarely)', 'working tree', VARIANTS.core.scripts);
+  addBytes('core + cx-feedback.ui.js + placement (the core imports them when its popover shows)', 'working tree', [...VARIANTS.core.scripts, '/dist/cx-feedback.ui.js', '/dist/cx-feedback.popover.js']);
   addBytes('baseline: bare Lit element', `lit ${versions.lit ?? ''}`.trim(), VARIANTS.baseline.scripts);
   addBytes('posthog-js array.js + surveys.js', versions['posthog-js'] ?? '–', VARIANTS.posthog.scripts);
   addBytes('@formbricks/js (IIFE of its ES build) + @formbricks/surveys index.umd.js', `${versions['@formbricks/js'] ?? '–'} / ${versions['@formbricks/surveys'] ?? '–'}`, VARIANTS.formbricks.scripts);
@@ -54,7 +55,7 @@ export function tables({ rounds, files, versions, variants, growths, gates }) {
   for (const v of ['inline', 'popover', 'core', 'floating'].filter((v) => variants.includes(v))) {
     const has = rounds[0][v].visibleMs !== undefined;
     act.push([
-      v == 'floating' ? 'floating (click on launcher)' : v == 'popover' ? 'popover (event:order-complete)' : v == 'core' ? 'popover via the core script (imports the script at the event)' : v,
+      v == 'floating' ? 'floating (click on launcher)' : v == 'popover' ? 'popover (event:order-complete)' : v == 'core' ? 'popover via the core script (imports the survey UI at the event)' : v,
       has ? fmt(across(rounds, (r) => r[v].visibleMs)) : '–',
       fmt(across(rounds, (r) => r[v].tapMs)),
       fmt(across(rounds, (r) => r[v].tapToRequestMs)),

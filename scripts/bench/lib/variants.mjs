@@ -21,7 +21,7 @@ export const VARIANTS = {
   inline: { slot: slot(cx('mode="inline"')), tail: ours, kind: 'inline', scripts: ['/dist/cx-feedback.iife.js'] },
   popover: { slot: slot(cx('mode="popover" anchor="#place-order" trigger="event:order-complete"')), tail: ours, kind: 'popover', scripts: ['/dist/cx-feedback.iife.js'] },
   floating: { slot: slot(cx('mode="floating"')), tail: ours, kind: 'floating', scripts: ['/dist/cx-feedback.iife.js'] },
-  /** The core script (cx-feedback.core.js) with the same popover: until the trigger only the core; then it imports the script. */
+  /** The core script (cx-feedback.core.js) with the same popover: until the trigger only the core; then it imports the survey UI. */
   core: { slot: slot(cx('mode="popover" anchor="#place-order" trigger="event:order-complete"')), tail: '<script src="/dist/cx-feedback.core.js"></script>', kind: 'popover', scripts: ['/dist/cx-feedback.core.js'] },
   /** Our script without any widget on the page (it still drains the outbox): fetch + evaluate, like the anchors below. */
   script: { slot: slot(), tail: ours, scripts: ['/dist/cx-feedback.iife.js'] },
