@@ -14,6 +14,8 @@ export const LIMITS = {
   metadataKeyLength: 40,
   metadataValueLength: 500,
   urlLength: 2048,
+  /** context.trigger, e.g. `click:<selector>` (a longer one is cut, not refused). */
+  triggerLength: 120,
   /** Serialized payload, UTF-8 bytes. */
   payloadBytes: 24 * 1024,
 } as const;

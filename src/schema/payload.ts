@@ -39,7 +39,7 @@ export const Context = z.object({
   /** How the widget was shown: inline, popover or floating. */
   placement: z.optional(z.enum(['inline', 'popover', 'floating'])),
   /** The trigger that opened the widget, e.g. "load" or "event:order-complete". */
-  trigger: z.optional(z.string().check(z.maxLength(120))),
+  trigger: z.optional(z.string().check(z.maxLength(LIMITS.triggerLength))),
   /** Only sent when the visitor has not asked for privacy (Global Privacy Control / Do Not Track). */
   userAgent: z.optional(z.string().check(z.maxLength(400))),
   viewport: z.optional(z.string().check(z.maxLength(20))),

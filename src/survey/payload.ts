@@ -2,6 +2,7 @@ import type { Answer, Metadata, PayloadV1, RedactionKind } from '../schema/paylo
 import { scrub } from '../privacy/scrub.ts';
 import { pageUrl } from '../privacy/url.ts';
 import { wantsPrivacy } from '../privacy/signals.ts';
+import { LIMITS } from '../schema/limits.ts';
 
 export type PayloadInput = {
   id: string;
@@ -23,14 +24,18 @@ export type PayloadInput = {
   viewport?: { width: number; height: number };
 };
 
-/** Builds a v1 payload: free text scrubbed, URL trimmed, optional context only without privacy signals. */
+/**
+ * Builds a v1 payload: free text scrubbed, URL trimmed, optional context only without privacy signals. Text that
+ * could outgrow a schema limit is cut to it here (scrubbing can lengthen an answer; a click trigger's selector is the
+ * site's), because a payload over a limit is refused when queued and the answer would be lost.
+ */
 export function buildPayload(input: PayloadInput): PayloadV1 {
   const redacted = new Set<RedactionKind>();
   const clean = (text: string): string => {
     if (input.scrubText === false) return text;
     const result = scrub(text);
     result.kinds.forEach((k) => redacted.add(k));
-    return result.text;
+    return result.text.slice(0, LIMITS.textLength);
   };
   const answers = input.answers.map((a): Answer => {
     const out: Answer = { questionId: a.questionId, type: a.type, value: typeof a.value === 'string' && a.type !== 'choice' ? clean(a.value) : a.value };
@@ -50,7 +55,7 @@ export function buildPayload(input: PayloadInput): PayloadV1 {
   };
   if (input.followUpOf) payload.followUpOf = input.followUpOf;
   if (input.placement) payload.context.placement = input.placement;
-  if (input.trigger) payload.context.trigger = input.trigger;
+  if (input.trigger) payload.context.trigger = input.trigger.slice(0, LIMITS.triggerLength);
   // Global Privacy Control / Do Not Track: send nothing optional about the device.
   if (!wantsPrivacy(nav)) {
     payload.context.userAgent = nav.userAgent.slice(0, 400);
