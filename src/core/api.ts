@@ -6,11 +6,11 @@ import { setDebug } from '../triggers/debug.ts';
 const on = (v: unknown) => v !== false && v !== 'false';
 
 /**
- * The core script's `window.cxFeedback`, until the full script replaces it. `track` dispatches its event at once (it
- * may be what a waiting trigger listens for) and `reset` clears the stored state at once; `consent` applies at once
- * to the core's delivery and `debug` to its explanations. Every call but `track` and `reset` is kept in `q` for the
- * full script, which replays the queue when it installs the real API (so the queue snippet of docs/touchpoints.md
- * keeps working); `show` is a reason to load it.
+ * The core script's `window.cxFeedback`, until the survey UI (or the full script) replaces it. `track` dispatches its
+ * event at once (it may be what a waiting trigger listens for) and `reset` clears the stored state at once; `consent`
+ * applies at once to the core's delivery and `debug` to its explanations. Every call but `track` and `reset` is kept
+ * in `q` for the UI, which replays the queue when it installs the real API (so the queue snippet of
+ * docs/touchpoints.md keeps working); `show` is a reason to load it.
  */
 export function installCoreApi(load: (why: string) => void, consent: (granted: boolean) => void): void {
   const stub = window.cxFeedback;
@@ -20,7 +20,7 @@ export function installCoreApi(load: (why: string) => void, consent: (granted: b
     const [command, arg, detail] = args;
     try {
       if (command == 'track') return void (typeof arg == 'string' && arg && document.dispatchEvent(new CustomEvent(arg, { detail })));
-      // The core decides from the stored state: forgetting it must not wait for the full script.
+      // The core decides from the stored state: forgetting it must not wait for the UI.
       if (command == 'reset') return store.clear();
       if (command == 'consent') consent(on(arg));
       // The core explains its own decisions in debug mode too.

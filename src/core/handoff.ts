@@ -1,6 +1,6 @@
 /**
- * What the core script (src/core.ts) leaves for the full one it loads. Symbol.for keys, so that two copies of either
- * script agree, and nothing enumerable lands on the page's objects.
+ * What the core script (src/core.ts) leaves for the survey UI (or the full script) it loads. Symbol.for keys, so that
+ * two copies of either script agree, and nothing enumerable lands on the page's objects.
  */
 const FIRED = Symbol.for('cx-feedback:fired');
 const SCRIPT = Symbol.for('cx-feedback:script');
@@ -18,6 +18,6 @@ export function takeFired(el: Element): string | undefined {
   return reason;
 }
 
-/** The core imports the full script as a module, where document.currentScript is null: it leaves the URL here. */
+/** The core imports the UI as a module, where document.currentScript is null: it leaves the URL here. */
 export const setScriptUrl = (url: string): void => void ((globalThis as Global)[SCRIPT] = url);
 export const givenScriptUrl = (): string | undefined => (globalThis as Global)[SCRIPT];
