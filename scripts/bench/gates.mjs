@@ -1,10 +1,11 @@
 // Fast always-fail gates for CI (issue 6): layout shift, connect/disconnect and open/close growth, strict CSP, and the
-// harness self-test. One line per gate (`ok <gate> …` / `FAIL <gate> …`), then `gates: N passed, N failed`; exit 1 on
-// any failure. The slow ratio benchmark is scripts/bench/run.mjs (`npm run bench`).
+// harness's own checks (the bad variant is flagged; the page itself never shifts). One line per gate (`ok <gate> …` /
+// `FAIL <gate> …`), then `gates: N passed, N failed`; exit 1 on any failure. The slow ratio benchmark is
+// scripts/bench/run.mjs (`npm run bench`).
 import { loadAssets } from './lib/assets.mjs';
 import { launch } from './lib/browser.mjs';
 import { cspCheck } from './lib/csp.mjs';
-import { clsGate, cpuGate, cspGate, growthGate, selfTest } from './lib/judge.mjs';
+import { PAGE_SPLIT, clsGate, cpuGate, cspGate, growthGate, pageGate, selfTest } from './lib/judge.mjs';
 import { growth } from './lib/memory.mjs';
 import { visit } from './lib/probes.mjs';
 import { startServer } from './lib/server.mjs';
@@ -41,6 +42,7 @@ try {
   await gate('growth-popover', () => growth(jitless, server, 'popover', 150), growthGate);
   await gate('csp', () => cspCheck(browser, server), cspGate);
   await gate('self-test', times(1, () => visit(browser, server, 'bad')), selfTest);
+  await gate('page-stable', times(1, () => visit(browser, server, 'empty', { query: `split=${encodeURIComponent(PAGE_SPLIT)}` })), pageGate);
 } finally {
   await Promise.all([browser.close(), jitless.close()]);
   await server.close();

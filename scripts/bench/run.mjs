@@ -1,7 +1,8 @@
 // `npm run bench` (issue 6): the runtime benchmark. Headless Debian Chromium, CPU throttled 4×, a fresh context per
 // visit, the variants of the synthetic checkout page (lib/variants.mjs) in a new random order every round, the first
 // round discarded as warm-up; medians and quartiles of ratios taken within a round. Then the growth checks (1000 +
-// 1000 cycles), the strict-CSP page and the gates, including the self-test on the deliberately bad variant.
+// 1000 cycles), the strict-CSP page and the gates, including the self-test on the deliberately bad variant and the
+// check that the page itself never shifts.
 // Prints the tables, writes docs/performance.md (between its markers) and bench-results/<date>.json.
 //   node scripts/bench/run.mjs [--rounds 15] [--cycles 1000] [--rate 4] [--no-write]
 import { execFileSync } from 'node:child_process';
@@ -11,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { ROOT, loadAssets } from './lib/assets.mjs';
 import { launch } from './lib/browser.mjs';
 import { cspCheck } from './lib/csp.mjs';
-import { clsGate, cpuGate, cspGate, growthGate, selfTest } from './lib/judge.mjs';
+import { PAGE_SPLIT, clsGate, cpuGate, cspGate, growthGate, pageGate, selfTest } from './lib/judge.mjs';
 import { growth } from './lib/memory.mjs';
 import { visit } from './lib/probes.mjs';
 import { tables, toMarkdown, toText } from './lib/report.mjs';
@@ -62,6 +63,7 @@ try {
     await jitless.close();
   }
   var csp = await cspCheck(browser, server);
+  var split = await visit(browser, server, 'empty', { rate: RATE, query: `split=${encodeURIComponent(PAGE_SPLIT)}` });
   var chromium = browser.version();
 } finally {
   await browser.close();
@@ -75,6 +77,7 @@ const gates = [
   ...growths.filter((g) => !g.jit).map((g) => ({ name: `growth-${g.kind}`, ...growthGate(g) })),
   { name: 'csp', ...cspGate(csp) },
   { name: 'self-test', ...selfTest(all('bad')) },
+  { name: 'page-stable', ...pageGate([split]) },
 ];
 
 const t = tables({ rounds, files, versions, variants, growths, gates });

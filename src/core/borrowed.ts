@@ -16,6 +16,7 @@ export const lentOk = lent?.build === __CX_BUILD__;
 // self-contained cx-feedback.iife.js instead. Without a core (the file pasted as a script tag) src/ui.ts says so.
 if (lent && !lentOk) throw new Error('cx-feedback: cx-feedback.ui.js is from another release than cx-feedback.core.js');
 
+// Without a core these are undefined: nothing calls them while modules evaluate, and src/ui.ts then starts nothing.
 export const {
   ask,
   record,

@@ -16,7 +16,9 @@ const INSTRUMENT = `(() => {
   const b = (window.__bench = { shifts: [], loaf: [], csp: [], sent: [], taps: [] });
   const watch = (type, f) => { try { new PerformanceObserver((l) => l.getEntries().forEach(f)).observe({ type, buffered: true }); } catch {} };
   // A source node inside a shadow root is reported as null: '?' is (almost always) the widget's own card moving.
-  watch('layout-shift', (e) => b.shifts.push({ value: e.value, input: e.hadRecentInput, at: e.startTime, sources: (e.sources || []).map((s) => s.node ? (s.node.className || s.node.nodeName) : '?') }));
+  // Each source's rects too (x, y, width, height before → after): a rare page shift can then be told apart later.
+  const rect = (r) => [r.x, r.y, r.width, r.height].map(Math.round).join(',');
+  watch('layout-shift', (e) => b.shifts.push({ value: e.value, input: e.hadRecentInput, at: e.startTime, sources: (e.sources || []).map((s) => s.node ? (s.node.className || s.node.nodeName) : '?'), moves: (e.sources || []).map((s) => rect(s.previousRect) + ' → ' + rect(s.currentRect)) }));
   watch('long-animation-frame', (e) => b.loaf.push({ at: e.startTime, duration: e.duration, blocking: e.blockingDuration, scripts: (e.scripts || []).map((s) => ({ src: s.sourceURL, invoker: s.invoker, at: s.startTime, duration: s.duration })) }));
   document.addEventListener('securitypolicyviolation', (e) => b.csp.push(e.violatedDirective + ' ' + e.blockedURI), true);
   addEventListener('click', () => b.taps.push(performance.now()), true);

@@ -29,14 +29,14 @@ function worstAfter(loaf, since, scripts) {
   return worst;
 }
 
-/** Visits `variant` in a fresh context. Returns the figures the report and the gates use. */
-export async function visit(browser, server, variant, { rate = 4 } = {}) {
+/** Visits `variant` in a fresh context (`query`: added to its URL). Returns the figures the report and the gates use. */
+export async function visit(browser, server, variant, { rate = 4, query = '' } = {}) {
   const v = VARIANTS[variant];
   const run = await openRun(browser, { rate });
   const { page, cdp } = run;
   try {
     const m0 = await metrics(cdp);
-    await page.goto(server.url(variant), { waitUntil: 'load' });
+    await page.goto(`${server.url(variant)}${query ? `?${query}` : ''}`, { waitUntil: 'load' });
     const loadEnd = await page.evaluate(() => performance.getEntriesByType('navigation')[0].loadEventEnd);
     await sleep(loadEnd + SETTLE_MS - (await page.evaluate(() => performance.now())));
     const m1 = await metrics(cdp);
@@ -48,6 +48,7 @@ export async function visit(browser, server, variant, { rate = 4 } = {}) {
       before = opened.before ?? before;
       r.visibleMs = opened.frame;
       r.visibleDomMs = opened.dom;
+      r.openAt = opened.at;
       r.open = delta(before, await metrics(cdp));
     }
     if (v.kind) {
@@ -64,6 +65,9 @@ export async function visit(browser, server, variant, { rate = 4 } = {}) {
     r.cls = b.shifts.filter((s) => !s.input).reduce((n, s) => n + s.value, 0);
     r.shiftAll = b.shifts.reduce((n, s) => n + s.value, 0);
     r.shiftSources = [...new Set(b.shifts.flatMap((s) => s.sources))];
+    // Shifts that moved the page itself (not only our card), with when and how, kept in bench-results/ for diagnosis.
+    const pageShifts = b.shifts.filter((s) => s.sources.some((n) => n != '?'));
+    if (pageShifts.length) r.pageShifts = { loadEnd, openAt: r.openAt, shifts: pageShifts };
     const loadLoaf = b.loaf.filter((f) => f.at < loadEnd + SETTLE_MS);
     r.loafMs = loadLoaf.reduce((n, f) => n + f.duration, 0);
     r.blockingMs = loadLoaf.reduce((n, f) => n + f.blocking, 0);
@@ -84,7 +88,7 @@ function trigger(page) {
     document.dispatchEvent(new CustomEvent('order-complete'));
     const dom = await window.__benchVisible();
     await new Promise(requestAnimationFrame);
-    return { dom: dom - t0, frame: performance.now() - t0 };
+    return { dom: dom - t0, frame: performance.now() - t0, at: t0 };
   });
 }
 
@@ -109,7 +113,7 @@ async function launcher(page, cdp) {
     const dom = await window.__benchVisible();
     await new Promise(requestAnimationFrame);
     const t0 = window.__bench.taps[n];
-    return { dom: dom - t0, frame: performance.now() - t0 };
+    return { dom: dom - t0, frame: performance.now() - t0, at: t0 };
   }, n);
   return { ...shown, before };
 }

@@ -22,7 +22,15 @@ export async function startServer(files) {
     const variant = url.pathname.startsWith('/v/') && VARIANTS[url.pathname.slice(3)];
     if (variant) {
       if (variant.csp) headers['Content-Security-Policy'] = variant.csp;
-      res.writeHead(200, { ...headers, 'Content-Type': 'text/html; charset=utf-8' }).end(renderPage(template, variant));
+      const html = renderPage(template, variant);
+      res.writeHead(200, { ...headers, 'Content-Type': 'text/html; charset=utf-8' });
+      // ?split=<text>: the page in two chunks, 300 ms apart, cut after the first <text>, so that the browser lays out a
+      // first frame mid-parse (the page-stable gate).
+      const split = url.searchParams.get('split');
+      const cut = split && html.includes(split) ? html.indexOf(split) + split.length : -1;
+      if (cut < 0) return void res.end(html);
+      res.write(html.slice(0, cut));
+      setTimeout(() => res.end(html.slice(cut)), 300);
       return;
     }
     const f = files.get(url.pathname);
