@@ -9,17 +9,39 @@ import { QUESTION_TYPES } from './scales.ts';
  * published file drifts).
  */
 
-const id = z.string().check(z.minLength(1), z.maxLength(LIMITS.idLength));
+/**
+ * Every string must be text that any store and any JSON parser keeps as sent: no NUL character and no lone UTF-16
+ * surrogate. PostgreSQL refuses both in text and jsonb, so such a payload could never be stored; refusing it here
+ * (400, naming the field) tells the sender at once instead of inviting retries. The widget never produces them
+ * (src/survey/payload.ts cleans visitor text). The pattern reads the same with and without the regex `u` flag.
+ */
+export const WELL_FORMED_TEXT = /^(?:[^\u0000\uD800-\uDFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF])*$/;
+const NOT_WELL_FORMED = 'expected well-formed Unicode text (no NUL character, no lone UTF-16 surrogate)';
+const text = (max: number) => z.string().check(z.maxLength(max), z.regex(WELL_FORMED_TEXT, NOT_WELL_FORMED));
 
-export const MetadataValue = z.union([z.string().check(z.maxLength(LIMITS.metadataValueLength)), z.number(), z.boolean()]);
+/**
+ * Names the results page groups and filters by. A closed character set keeps them readable in a URL and a filter
+ * list (and keeps markup and control characters out of both).
+ */
+export const NAME_PATTERN = new RegExp(`^[\\w.:/-]{1,${LIMITS.idLength}}$`);
+const NAME_RULE = `1–${LIMITS.idLength} letters, digits or _ . : / -`;
+const name = () => z.string().check(z.regex(NAME_PATTERN, `expected ${NAME_RULE}`));
+/** A BCP 47 language tag as the widget sends it (`en`, `pt-BR`, `zh-Hant-TW`): letters, digits and hyphens. */
+export const LOCALE_PATTERN = /^[A-Za-z0-9-]{1,35}$/;
+
+const nonEmptyText = (max: number) =>
+  z.string().check(z.minLength(1), z.maxLength(max), z.regex(WELL_FORMED_TEXT, NOT_WELL_FORMED));
+const id = nonEmptyText(LIMITS.idLength);
+
+export const MetadataValue = z.union([text(LIMITS.metadataValueLength), z.number(), z.boolean()]);
 export const Metadata = z
-  .record(z.string().check(z.minLength(1), z.maxLength(LIMITS.metadataKeyLength)), MetadataValue)
+  .record(nonEmptyText(LIMITS.metadataKeyLength), MetadataValue)
   .check(z.refine((m) => Object.keys(m).length <= LIMITS.metadataKeys, `at most ${LIMITS.metadataKeys} keys`));
 
 export const AnswerValue = z.union([
   z.number(),
-  z.string().check(z.maxLength(LIMITS.textLength)),
-  z.array(z.string().check(z.maxLength(LIMITS.labelLength))).check(z.maxLength(LIMITS.options + 1)),
+  text(LIMITS.textLength),
+  z.array(text(LIMITS.labelLength)).check(z.maxLength(LIMITS.options + 1)),
 ]);
 
 export const Answer = z.object({
@@ -27,33 +49,42 @@ export const Answer = z.object({
   type: z.enum(QUESTION_TYPES),
   value: AnswerValue,
   /** Free text typed into a choice question's "Other" field. */
-  other: z.optional(z.string().check(z.maxLength(LIMITS.textLength))),
+  other: z.optional(text(LIMITS.textLength)),
 });
 
 export const REDACTION_KINDS = ['email', 'phone', 'card', 'iban', 'id-number', 'url-credentials'] as const;
 
 export const Context = z.object({
   /** Page URL without query string or fragment (unless the site opted in to keep named query parameters). */
-  url: z.string().check(z.maxLength(LIMITS.urlLength)),
-  locale: z.string().check(z.maxLength(35)),
+  url: text(LIMITS.urlLength),
+  locale: z.string().check(z.regex(LOCALE_PATTERN, 'expected a BCP 47 language tag: 1–35 letters, digits or -')),
   /** How the widget was shown: inline, popover or floating. */
   placement: z.optional(z.enum(['inline', 'popover', 'floating'])),
   /** The trigger that opened the widget, e.g. "load" or "event:order-complete". */
-  trigger: z.optional(z.string().check(z.maxLength(LIMITS.triggerLength))),
+  trigger: z.optional(text(LIMITS.triggerLength)),
   /** Only sent when the visitor has not asked for privacy (Global Privacy Control / Do Not Track). */
-  userAgent: z.optional(z.string().check(z.maxLength(400))),
-  viewport: z.optional(z.string().check(z.maxLength(20))),
+  userAgent: z.optional(text(400)),
+  viewport: z.optional(text(20)),
   /** Which kinds of personal data were scrubbed out of free text before queuing. */
   redacted: z.optional(z.array(z.enum(REDACTION_KINDS))),
+  /**
+   * The stage of the customer journey the touchpoint belongs to (e.g. "purchase", "onboarding"), so results can be
+   * grouped by stage across touchpoints. Same characters and length as a touchpoint.
+   */
+  stage: z.optional(name()),
 });
 
 /** The payload's shape, with the schemas of its ids and times given: the two schemas below check those differently. */
-const payload = <I extends z.ZodMiniType<string>, T extends z.ZodMiniType<string>, N extends z.ZodMiniType<number>>(uuid: () => I, time: () => T, count: () => N) =>
+const payload = <I extends z.ZodMiniType<string>, T extends z.ZodMiniType<string>, N extends z.ZodMiniType<number>>(
+  uuid: () => I,
+  time: () => T,
+  count: () => N,
+) =>
   z.object({
     v: z.literal(1),
     id: uuid(),
-    surveyId: id,
-    touchpoint: id,
+    surveyId: name(),
+    touchpoint: name(),
     answers: z.array(Answer).check(z.minLength(1), z.maxLength(LIMITS.answers)),
     /** Set on a follow-up: the id of the response it belongs to (the first tap is sent without waiting for it). */
     followUpOf: z.optional(uuid()),
@@ -81,8 +112,8 @@ export const PayloadV1 = /* @__PURE__ */ payload(
  * limit, only bounds those strings and checks the count with a refinement.
  */
 export const QueuedPayloadV1 = /* @__PURE__ */ payload(
-  () => z.string().check(z.minLength(1), z.maxLength(40)),
-  () => z.string().check(z.minLength(1), z.maxLength(40)),
+  () => nonEmptyText(40),
+  () => nonEmptyText(40),
   () => z.number().check(z.refine((n) => Number.isInteger(n) && n >= 1, 'expected a whole number ≥ 1')),
 );
 
