@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { LIMITS } from './limits.ts';
-import { QUESTION_TYPES } from './scales.ts';
+import { PYRAMID_LEVELS, QUESTION_TYPES, VALENCES } from './scales.ts';
 
 /**
  * Payload v1: one response, POSTed as one JSON body. This schema is the single source of truth: the collector validates
@@ -50,6 +50,10 @@ export const Answer = z.object({
   value: AnswerValue,
   /** Free text typed into a choice question's "Other" field. */
   other: z.optional(text(LIMITS.textLength)),
+  /** The question's CX-pyramid level when the survey overrides its kind's default. */
+  level: z.optional(z.enum(PYRAMID_LEVELS)),
+  /** For a reaction from a custom set: the valence the survey gave that option. */
+  valence: z.optional(z.enum(VALENCES)),
 });
 
 export const REDACTION_KINDS = ['email', 'phone', 'card', 'iban', 'id-number', 'url-credentials'] as const;

@@ -75,7 +75,7 @@ describe('resolveConfig from a survey definition', () => {
   it('names the field, the bad value and what is allowed', () => {
     const bad = { ...survey, questions: [{ id: 'nps', type: 'stars' }] };
     const [p] = problems({ surveyJson: JSON.stringify(bad) });
-    expect(p).toBe('survey JSON (<script type="application/json">): questions[0].type: got "stars", expected one of "emoji", "thumbs", "csat", "nps", "ces", "choice", "text"');
+    expect(p).toBe('survey JSON (<script type="application/json">): questions[0].type: got "stars", expected one of "emoji", "thumbs", "csat", "nps", "ces", "expectation", "task", "reaction", "choice", "text"');
   });
 
   it('rejects a condition on a later or unknown question', () => {

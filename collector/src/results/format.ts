@@ -18,4 +18,6 @@ export const KIND_NAMES: Record<RatingKind, string> = {
   ces: 'Customer effort (CES)',
   emoji: 'Emoji rating',
   thumbs: 'Thumbs',
+  expectation: 'Compared with expectations',
+  task: 'Task completion',
 };

@@ -20,6 +20,10 @@ function figures(m: Metric): Html {
       return h`${fig(fmt(m.positivePct, ' %'), 'happy (🙂 😄)')}${fig(fmt(m.mean), 'mean of 5')}`;
     case 'thumbs':
       return h`${fig(fmt(m.upPct, ' %'), 'thumbs up')}${fig(`${m.up} / ${m.down}`, 'up / down')}`;
+    case 'expectation':
+      return h`${fig(signed(m.netPct), 'net: % better − % worse')}`;
+    case 'task':
+      return h`${fig(fmt(m.yesPct, ' %'), 'found what they came for')}`;
   }
 }
 

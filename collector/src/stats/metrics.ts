@@ -13,7 +13,9 @@ export type CsatMetric = { kind: 'csat'; n: number; mean: number | null; top2Pct
 export type CesMetric = { kind: 'ces'; n: number; mean: number | null; easyPct: number | null };
 export type EmojiMetric = { kind: 'emoji'; n: number; mean: number | null; positivePct: number | null };
 export type ThumbsMetric = { kind: 'thumbs'; n: number; up: number; down: number; upPct: number | null };
-export type Metric = NpsMetric | CsatMetric | CesMetric | EmojiMetric | ThumbsMetric;
+export type ExpectationMetric = { kind: 'expectation'; n: number; better: number; worse: number; netPct: number | null };
+export type TaskMetric = { kind: 'task'; n: number; yes: number; partly: number; no: number; yesPct: number | null };
+export type Metric = NpsMetric | CsatMetric | CesMetric | EmojiMetric | ThumbsMetric | ExpectationMetric | TaskMetric;
 
 export const round1 = (x: number): number => Math.round(x * 10) / 10;
 export const round2 = (x: number): number => Math.round(x * 100) / 100;
@@ -81,7 +83,25 @@ export function thumbs(raw: readonly ValueCount[]): ThumbsMetric {
   return { kind: 'thumbs', n, up, down: n - up, upPct: pct(up, n) };
 }
 
-const BY_KIND: { [K in RatingKind]: (counts: readonly ValueCount[]) => Extract<Metric, { kind: K }> } = { nps, csat, ces, emoji, thumbs };
+/** Expectation on 1–3: net = % better (3) − % worse (1), from −100 to 100. */
+export function expectation(raw: readonly ValueCount[]): ExpectationMetric {
+  const counts = onScale('expectation', raw);
+  const n = total(counts);
+  const better = countWhere(counts, (v) => v === 3);
+  const worse = countWhere(counts, (v) => v === 1);
+  return { kind: 'expectation', n, better, worse, netPct: n === 0 ? null : round1(((better - worse) / n) * 100) };
+}
+
+/** Task completion: 2 = yes, 1 = partly, 0 = no; the headline is % yes. */
+export function task(raw: readonly ValueCount[]): TaskMetric {
+  const counts = onScale('task', raw);
+  const n = total(counts);
+  const yes = countWhere(counts, (v) => v === 2);
+  const no = countWhere(counts, (v) => v === 0);
+  return { kind: 'task', n, yes, partly: n - yes - no, no, yesPct: pct(yes, n) };
+}
+
+const BY_KIND: { [K in RatingKind]: (counts: readonly ValueCount[]) => Extract<Metric, { kind: K }> } = { nps, csat, ces, emoji, thumbs, expectation, task };
 
 export const metricFor = (kind: RatingKind, counts: readonly ValueCount[]): Metric => BY_KIND[kind](counts);
 
@@ -106,6 +126,8 @@ export const HEADLINE: { [K in RatingKind]: { label: string; min: number; max: n
   ces: { label: 'CES mean', min: 1, max: 7, of: (m) => m.mean },
   emoji: { label: 'Emoji mean', min: 1, max: 5, of: (m) => m.mean },
   thumbs: { label: '% thumbs up', min: 0, max: 100, of: (m) => m.upPct },
+  expectation: { label: 'Expectation net', min: -100, max: 100, of: (m) => m.netPct },
+  task: { label: '% task done', min: 0, max: 100, of: (m) => m.yesPct },
 };
 
 export function headline(metric: Metric): number | null {
@@ -120,5 +142,9 @@ export function headline(metric: Metric): number | null {
       return HEADLINE.emoji.of(metric);
     case 'thumbs':
       return HEADLINE.thumbs.of(metric);
+    case 'expectation':
+      return HEADLINE.expectation.of(metric);
+    case 'task':
+      return HEADLINE.task.of(metric);
   }
 }
