@@ -5,6 +5,7 @@ import type { PgCluster } from '../scripts/pg-cluster.ts';
 import { createHandler } from '../src/handler.ts';
 import { openPostgresStore } from '../src/store/postgres.ts';
 import type { Store } from '../src/store/types.ts';
+import { rollupContract } from './support/rollup-contract.ts';
 import { storeContract } from './support/store-contract.ts';
 import { payload, post } from './support/payload.ts';
 
@@ -42,6 +43,7 @@ describe.skipIf(!available)('PostgreSQL store', () => {
 
   describe('contract', () => {
     storeContract(async () => openPostgresStore(await freshDatabaseUrl(), { max: 4 }));
+    rollupContract(async () => openPostgresStore(await freshDatabaseUrl(), { max: 4 }));
   });
 
   it('applies migrations once even when two collectors start together, and records them', async () => {
@@ -52,6 +54,7 @@ describe.skipIf(!available)('PostgreSQL store', () => {
       { version: 1, name: 'responses' },
       { version: 2, name: 'webhook_outbox' },
       { version: 3, name: 'covering_indexes' },
+      { version: 4, name: 'rollups' },
     ]);
     await check.end();
     await Promise.all([a.close(), b.close()]);

@@ -5,11 +5,13 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { migrateSqlite, openSqliteStore } from '../src/store/sqlite.ts';
 import { memoryStore } from './support/memory-sqlite.ts';
+import { rollupContract } from './support/rollup-contract.ts';
 import { storeContract } from './support/store-contract.ts';
 import { payload, record } from './support/payload.ts';
 
 describe('SQLite store', () => {
   storeContract(async () => memoryStore());
+  rollupContract(async () => memoryStore());
 });
 
 describe('SQLite migrations and files', () => {
@@ -18,12 +20,13 @@ describe('SQLite migrations and files', () => {
 
   it('applies each migration once, in order, and records it', () => {
     const db = new Database(':memory:');
-    expect(migrateSqlite(db)).toEqual([1, 2, 3]);
+    expect(migrateSqlite(db)).toEqual([1, 2, 3, 4]);
     expect(migrateSqlite(db)).toEqual([]);
     expect(db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all()).toEqual([
       { version: 1, name: 'responses' },
       { version: 2, name: 'webhook_outbox' },
       { version: 3, name: 'covering_indexes' },
+      { version: 4, name: 'rollups' },
     ]);
     db.close();
   });

@@ -2,6 +2,7 @@ import postgres from 'postgres';
 import type { PendingQuery, Row, Sql } from 'postgres';
 import { answerRows, rootIdOf } from './answer-rows.ts';
 import { loadMigrations } from './migrations.ts';
+import { addToPostgresRollups, postgresRollups } from './rollup-postgres.ts';
 import type { CommentRow, Facets, Filters, RatingCountRow, ResponseCountRow, RootRatingRow, Store, StoredResponse, WebhookOutbox } from './types.ts';
 
 type PayloadRow = { payload: Omit<StoredResponse, 'receivedAt' | 'correctedAt'>; received_at: Date; corrected_at: Date };
@@ -29,7 +30,7 @@ export async function migratePostgres(sql: Sql): Promise<number[]> {
 
 export async function openPostgresStore(url: string, options: { max?: number } = {}): Promise<Store> {
   const sql = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
-  await migratePostgres(sql);
+  const migrated = await migratePostgres(sql);
 
   const where = (f: Filters, table?: string): PendingQuery<Row[]> => {
     const col = (name: string) => sql(table ? `${table}.${name}` : name);
@@ -94,7 +95,9 @@ export async function openPostgresStore(url: string, options: { max?: number } =
           day: a.day,
           corrected_at: a.correctedAt,
         }));
-        await tx`INSERT INTO answers ${sql(rows)} ON CONFLICT (root_id, question_id) DO NOTHING`;
+        const kept = await tx<{ question_id: string }[]>`INSERT INTO answers ${sql(rows)}
+          ON CONFLICT (root_id, question_id) DO NOTHING RETURNING question_id`;
+        await addToPostgresRollups(tx, p, r.day, new Set(kept.map((k) => k.question_id)));
         if (options?.enqueueWebhook) {
           await tx`INSERT INTO webhook_outbox (response_id, next_attempt_at) VALUES (${p.id}, ${Date.parse(r.receivedAt)}) ON CONFLICT DO NOTHING`;
         }
@@ -143,6 +146,7 @@ export async function openPostgresStore(url: string, options: { max?: number } =
         (await sql<{ v: string }[]>`SELECT DISTINCT ${sql(name)} AS v FROM responses ORDER BY 1`).map((r) => r.v);
       return { touchpoints: await col('touchpoint'), surveys: await col('survey_id'), locales: await col('locale') };
     },
+    rollups: await postgresRollups(sql, migrated),
     webhookOutbox,
     async close() {
       await sql.end({ timeout: 5 });

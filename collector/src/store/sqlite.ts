@@ -3,6 +3,7 @@ import type { Database as Db } from 'better-sqlite3';
 import { answerRows, rootIdOf } from './answer-rows.ts';
 import { filterConditions } from './filters-sql.ts';
 import { loadMigrations } from './migrations.ts';
+import { sqliteRollupWriter, sqliteRollups } from './rollup-sqlite.ts';
 import type { CommentRow, Facets, RatingCountRow, ResponseCountRow, RootRatingRow, Store, StoredResponse, WebhookOutbox } from './types.ts';
 
 type PayloadRow = { payload: string; received_at: string; corrected_at: string };
@@ -37,7 +38,7 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
   db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  migrateSqlite(db);
+  const migrated = migrateSqlite(db);
 
   const insertResponse = db.prepare(`INSERT INTO responses
     (id, survey_id, touchpoint, locale, follow_up_of, root_id, created_at, sent_at, received_at, corrected_at, day, payload)
@@ -48,6 +49,7 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
     VALUES (@responseId, @rootId, @questionId, @type, @valueNum, @valueText, @otherText, @touchpoint, @surveyId, @locale, @day, @correctedAt)
     ON CONFLICT (root_id, question_id) DO NOTHING`);
   const insertOutbox = db.prepare('INSERT INTO webhook_outbox (response_id, next_attempt_at) VALUES (?, ?) ON CONFLICT DO NOTHING');
+  const addToRollups = sqliteRollupWriter(db);
 
   const insert = db.transaction((r: Parameters<Store['insertResponse']>[0], enqueueWebhook: boolean) => {
     const p = r.payload;
@@ -66,7 +68,8 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
       payload: JSON.stringify(p),
     });
     if (info.changes === 0) return 'duplicate' as const;
-    for (const row of answerRows(r)) insertAnswer.run(row);
+    const kept = answerRows(r).filter((row) => insertAnswer.run(row).changes > 0);
+    addToRollups(p, r.day, new Set(kept.map((row) => row.questionId)));
     if (enqueueWebhook) insertOutbox.run(p.id, Date.parse(r.receivedAt));
     return 'stored' as const;
   });
@@ -170,6 +173,7 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
         locales: col('SELECT DISTINCT locale FROM responses ORDER BY 1'),
       };
     },
+    rollups: sqliteRollups(db, migrated),
     webhookOutbox,
     async close() {
       db.close();

@@ -1,5 +1,6 @@
 import type { PayloadV1 } from '../../../src/schema/payload.ts';
 import type { RatingKind } from '../../../src/schema/scales.ts';
+import type { Rollups } from './rollup-types.ts';
 
 /**
  * What the handler, the results page and the webhook forwarder need from storage. SQLite (sqlite.ts) and PostgreSQL
@@ -18,6 +19,8 @@ export type Store = {
   /** Newest free-text answers (text questions and choice "Other" fields) plus the ratings of their responses. */
   latestComments(filters: Filters, limit: number): Promise<{ comments: CommentRow[]; ratings: RootRatingRow[] }>;
   facets(): Promise<Facets>;
+  /** Pre-aggregated counts behind the results page, kept current by insertResponse. */
+  rollups: Rollups;
   webhookOutbox: WebhookOutbox;
   close(): Promise<void>;
 };

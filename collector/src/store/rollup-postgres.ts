@@ -1,0 +1,125 @@
+import type { PendingQuery, Row, Sql, TransactionSql } from 'postgres';
+import type { PayloadV1 } from '../../../src/schema/payload.ts';
+import { keyOf, rollupKeys } from '../rollup/keys.ts';
+import type { AnswerKey, ResponseKey } from '../rollup/keys.ts';
+import type { AnswerCountRow, ResponseDayRow, ResultsFilters, RootScoreRow, Rollups, TextRow } from './rollup-types.ts';
+
+const ROLLUP_MIGRATION = 4;
+const REBUILD_PAGE = 2000;
+const WRITE_BATCH = 5000;
+
+const ANSWER_COLUMNS = 'day text, touchpoint text, survey_id text, locale text, stage text, question_id text, type text, level text, value text, valence text, n integer';
+const RESPONSE_COLUMNS = 'day text, touchpoint text, survey_id text, locale text, stage text, n integer';
+
+/**
+ * Adds one stored response to the rollups inside its insert transaction. Each connection writes its own shard
+ * (backend pid modulo 16): with one shared row per day × touchpoint × value, every concurrent insert would queue
+ * behind the previous one's commit on that row's lock.
+ */
+export async function addToPostgresRollups(tx: TransactionSql, payload: PayloadV1, day: string, kept: ReadonlySet<string>): Promise<void> {
+  const keys = rollupKeys(payload, day, kept);
+  if (keys.answers.length) {
+    await tx`INSERT INTO rollup_answers (day, touchpoint, survey_id, locale, stage, question_id, type, level, value, valence, shard, n)
+      SELECT day, touchpoint, survey_id, locale, stage, question_id, type, level, value, valence, pg_backend_pid() % 16, 1
+      FROM jsonb_to_recordset(${JSON.stringify(keys.answers)}::text::jsonb) AS x(${tx.unsafe(ANSWER_COLUMNS)})
+      ON CONFLICT (day, touchpoint, survey_id, locale, stage, question_id, type, level, value, valence, shard)
+      DO UPDATE SET n = rollup_answers.n + 1`;
+  }
+  const r = keys.response;
+  if (r) {
+    await tx`INSERT INTO rollup_responses (day, touchpoint, survey_id, locale, stage, shard, n)
+      VALUES (${r.day}, ${r.touchpoint}, ${r.survey_id}, ${r.locale}, ${r.stage}, pg_backend_pid() % 16, 1)
+      ON CONFLICT (day, touchpoint, survey_id, locale, stage, shard) DO UPDATE SET n = rollup_responses.n + 1`;
+  }
+}
+
+export async function postgresRollups(sql: Sql, migrated: readonly number[]): Promise<Rollups> {
+  const where = (f: ResultsFilters): PendingQuery<Row[]> => {
+    const parts: PendingQuery<Row[]>[] = [];
+    if (f.touchpoint !== undefined) parts.push(sql`AND touchpoint = ${f.touchpoint}`);
+    if (f.locale !== undefined) parts.push(sql`AND locale = ${f.locale}`);
+    if (f.stage !== undefined) parts.push(sql`AND stage = ${f.stage}`);
+    if (f.from !== undefined) parts.push(sql`AND day >= ${f.from}`);
+    if (f.to !== undefined) parts.push(sql`AND day <= ${f.to}`);
+    return parts.reduce((acc, part) => sql`${acc} ${part}`, sql``);
+  };
+
+  /** Reads every response once under a lock that holds off inserts, so no count is lost or doubled meanwhile. */
+  const rebuild = () =>
+    sql.begin(async (tx) => {
+      await tx`LOCK TABLE responses IN SHARE MODE`;
+      await tx`DELETE FROM rollup_answers`;
+      await tx`DELETE FROM rollup_responses`;
+      const answers = new Map<string, AnswerKey & { n: number }>();
+      const responses = new Map<string, ResponseKey & { n: number }>();
+      let after = '';
+      let read = 0;
+      for (;;) {
+        const rows = await tx<{ id: string; payload: PayloadV1; day: string; kept: string[] }[]>`
+          SELECT r.id, r.payload, r.day, ARRAY(SELECT question_id FROM answers a WHERE a.response_id = r.id) AS kept
+          FROM responses r WHERE r.id > ${after} ORDER BY r.id LIMIT ${REBUILD_PAGE}`;
+        if (rows.length === 0) break;
+        for (const row of rows) {
+          const keys = rollupKeys(row.payload, row.day, new Set(row.kept));
+          for (const key of keys.answers) bump(answers, key);
+          if (keys.response) bump(responses, keys.response);
+        }
+        read += rows.length;
+        after = rows[rows.length - 1].id;
+      }
+      const all = [...answers.values()];
+      for (let i = 0; i < all.length; i += WRITE_BATCH) {
+        await tx`INSERT INTO rollup_answers (day, touchpoint, survey_id, locale, stage, question_id, type, level, value, valence, n)
+          SELECT * FROM jsonb_to_recordset(${JSON.stringify(all.slice(i, i + WRITE_BATCH))}::text::jsonb) AS x(${tx.unsafe(ANSWER_COLUMNS)})`;
+      }
+      const firsts = [...responses.values()];
+      for (let i = 0; i < firsts.length; i += WRITE_BATCH) {
+        await tx`INSERT INTO rollup_responses (day, touchpoint, survey_id, locale, stage, n)
+          SELECT * FROM jsonb_to_recordset(${JSON.stringify(firsts.slice(i, i + WRITE_BATCH))}::text::jsonb) AS x(${tx.unsafe(RESPONSE_COLUMNS)})`;
+      }
+      return read;
+    });
+
+  if (migrated.includes(ROLLUP_MIGRATION)) await rebuild();
+
+  return {
+    async answerCounts(f) {
+      return sql<AnswerCountRow[]>`SELECT touchpoint, stage, question_id AS "questionId", type, level, value, valence, day,
+          SUM(n)::int AS n
+        FROM rollup_answers WHERE true ${where(f)}
+        GROUP BY touchpoint, stage, question_id, type, level, value, valence, day`;
+    },
+    async responseCounts(f) {
+      return sql<ResponseDayRow[]>`SELECT touchpoint, stage, day, SUM(n)::int AS n FROM rollup_responses
+        WHERE true ${where(f)} GROUP BY touchpoint, stage, day`;
+    },
+    async texts(f, limit) {
+      const { stage: _stage, ...raw } = f;
+      const rows = await sql<(Omit<TextRow, 'correctedAt'> & { correctedAt: Date })[]>`
+        SELECT response_id AS "responseId", root_id AS "rootId", question_id AS "questionId",
+          CASE WHEN type = 'text' AND value_text IS NOT NULL THEN value_text ELSE other_text END AS text,
+          locale, corrected_at AS "correctedAt"
+        FROM answers WHERE ((type = 'text' AND value_text IS NOT NULL) OR other_text IS NOT NULL) ${where(raw)}
+        ORDER BY corrected_at DESC LIMIT ${limit}`;
+      const texts = rows.map((t) => ({ ...t, correctedAt: t.correctedAt.toISOString() }));
+      const roots = [...new Set(texts.map((t) => t.rootId))];
+      const scores = roots.length
+        ? await sql<RootScoreRow[]>`SELECT root_id AS "rootId", question_id AS "questionId", type, value_num AS "valueNum",
+              CASE WHEN type = 'reaction' THEN value_text END AS "valueText"
+            FROM answers WHERE root_id = ANY(${roots}) AND (value_num IS NOT NULL OR type = 'reaction')`
+        : [];
+      return { texts, scores: [...scores] };
+    },
+    async stages() {
+      return (await sql<{ stage: string }[]>`SELECT DISTINCT stage FROM rollup_responses WHERE stage <> '' ORDER BY 1`).map((r) => r.stage);
+    },
+    rebuild,
+  };
+}
+
+function bump<K extends AnswerKey | ResponseKey>(counts: Map<string, K & { n: number }>, key: K): void {
+  const id = keyOf(key);
+  const entry = counts.get(id);
+  if (entry) entry.n++;
+  else counts.set(id, { ...key, n: 1 });
+}

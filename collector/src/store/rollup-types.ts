@@ -1,0 +1,41 @@
+import type { Filters } from './types.ts';
+
+/** Results filters over the rollups: the raw filters plus the journey stage ('' selects "no stage"). */
+export type ResultsFilters = Omit<Filters, 'surveyId'> & { stage?: string };
+
+/** Summed rollup counts per touchpoint, question, value and day (locales, surveys and shards added up). */
+export type AnswerCountRow = {
+  touchpoint: string;
+  stage: string;
+  questionId: string;
+  type: string;
+  level: string;
+  value: string;
+  valence: string;
+  day: string;
+  n: number;
+};
+
+export type ResponseDayRow = { touchpoint: string; stage: string; day: string; n: number };
+
+/** A free-text answer with the ratings and reactions given under the same root response. */
+export type TextRow = {
+  responseId: string;
+  rootId: string;
+  questionId: string;
+  text: string;
+  locale: string;
+  correctedAt: string;
+};
+
+export type RootScoreRow = { rootId: string; questionId: string; type: string; valueNum: number | null; valueText: string | null };
+
+export type Rollups = {
+  answerCounts(filters: ResultsFilters): Promise<AnswerCountRow[]>;
+  responseCounts(filters: ResultsFilters): Promise<ResponseDayRow[]>;
+  /** Newest free text of one touchpoint in the period (up to `limit`), with the scores of their responses. */
+  texts(filters: ResultsFilters & { touchpoint: string }, limit: number): Promise<{ texts: TextRow[]; scores: RootScoreRow[] }>;
+  stages(): Promise<string[]>;
+  /** Recreates both rollup tables from the raw rows; returns how many responses were read. */
+  rebuild(): Promise<number>;
+};

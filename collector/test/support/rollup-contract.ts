@@ -1,0 +1,57 @@
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import type { PayloadV1 } from '../../../src/schema/payload.ts';
+import type { Store } from '../../src/store/types.ts';
+import { answer, payload, record } from './payload.ts';
+
+/** What every store's rollups must do; registered inside the caller's describe block like storeContract. */
+export function rollupContract(open: () => Promise<Store>): void {
+  let store: Store;
+  beforeEach(async () => {
+    store = await open();
+  });
+  afterEach(() => store.close());
+
+  const withStage = (p: PayloadV1, stage: string): PayloadV1 => ({ ...p, context: { ...p.context, stage } });
+  const counts = async () =>
+    (await store.rollups.answerCounts({})).map((r) => `${r.touchpoint}/${r.stage}/${r.type}/${r.level}=${r.value}:${r.valence}×${r.n}`).sort();
+
+  async function seed() {
+    const first = withStage(payload({ answers: [answer('nps', 9), answer('task', 0)] }), 'purchase');
+    await store.insertResponse(record(first));
+    // A follow-up repeating the NPS question is stored but not counted twice; its comment is a text.
+    await store.insertResponse(record(withStage(payload({ followUpOf: first.id, answers: [answer('nps', 3), answer('text', 'slow')] }), 'purchase')));
+    await store.insertResponse(record(payload({ touchpoint: 'help', answers: [{ questionId: 'r', type: 'reaction', value: 'angry' }] })));
+    await store.insertResponse(record(payload({ touchpoint: 'help', answers: [{ questionId: 'r', type: 'reaction', value: 'meh', valence: 'neutral', level: 'usability' }] })));
+    await store.insertResponse(record(payload({ touchpoint: 'help', answers: [{ questionId: 'r', type: 'reaction', value: 'bored' }] })));
+  }
+
+  const expected = [
+    'checkout/purchase/nps/loyalty=9:×1',
+    'checkout/purchase/task/utility=0:×1',
+    'help//reaction/pleasure=angry:negative×1',
+    'help//reaction/pleasure=bored:×1',
+    'help//reaction/usability=meh:neutral×1',
+  ];
+
+  it('counts each kept answer once at ingest, by stage, level and valence', async () => {
+    await seed();
+    expect(await counts()).toEqual(expected);
+    const responses = (await store.rollups.responseCounts({})).map((r) => `${r.touchpoint}/${r.stage}×${r.n}`).sort();
+    expect(responses).toEqual(['checkout/purchase×1', 'help/×3']);
+    expect(await store.rollups.stages()).toEqual(['purchase']);
+    expect((await store.rollups.answerCounts({ stage: 'purchase' })).length).toBe(2);
+  });
+
+  it('rebuilds the same counts from the raw rows', async () => {
+    await seed();
+    expect(await store.rollups.rebuild()).toBe(5);
+    expect(await counts()).toEqual(expected);
+  });
+
+  it('returns a touchpoint’s texts with the scores of their responses', async () => {
+    await seed();
+    const { texts, scores } = await store.rollups.texts({ touchpoint: 'checkout' }, 10);
+    expect(texts.map((t) => t.text)).toEqual(['slow']);
+    expect(scores.map((s) => `${s.type}:${s.valueNum}`).sort()).toEqual(['nps:9', 'task:0']);
+  });
+}
