@@ -463,13 +463,12 @@ export class CxFeedback extends LitElement {
     }
     this.responseIds.add(id);
     emit(this, 'cx-submit', payload);
-    try {
-      const result = await getDelivery().submit(config.endpoint, payload);
-      if (this.delivery !== 'sent' || id === this.firstId) this.delivery = result.durable ? 'queued' : 'memory';
-    } catch (error) {
+    const result = await getDelivery().submit(config.endpoint, payload);
+    if (!result.ok) {
       this.delivery = 'failed';
-      emit(this, 'cx-error', { kind: 'delivery', message: error instanceof Error ? error.message : String(error), id });
-    }
+      emit(this, 'cx-error', { kind: 'delivery', message: result.error, id });
+    } else if (result.delivered) this.delivery = 'sent';
+    else if (this.delivery !== 'sent' || id === this.firstId) this.delivery = result.durable ? 'queued' : 'memory';
   }
 
   private onDelivery(e: DeliveryEvent): void {

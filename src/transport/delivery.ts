@@ -1,14 +1,21 @@
 import { QueuedPayloadV1, type PayloadV1 } from '../schema/payload.ts';
 import { LIMITS } from '../schema/limits.ts';
 import { warnOnce } from '../util/warn.ts';
+import { afterAttempt, type Outcome } from './attempt.ts';
 import { byteLength, toJson } from './json.ts';
 import type { Lock } from './lock.ts';
 import type { Beacon } from './natives.ts';
 import { addRow, readRows, type Store } from './outbox.ts';
-import { backoff, classify, retryAfter } from './policy.ts';
-import type { Row } from './row.ts';
+import { classify } from './policy.ts';
+import { fromRow, isRow, toRow, type Entry } from './row.ts';
 
-export type SubmitResult = { id: string; durable: boolean }; // durable: written to IndexedDB (false = memory only)
+/**
+ * ok: the response is on its way and `durable` says whether the outbox holds it (false: memory only), `delivered`
+ * whether the endpoint acknowledged it first. Not ok: it was refused before anything was queued (a bug in the caller).
+ */
+export type SubmitResult =
+  | { ok: true; id: string; durable: boolean; delivered: boolean }
+  | { ok: false; id: string; error: string };
 export type DeliveryEvent =
   | { type: 'sent'; id: string; status: number } // acknowledged 2xx (incl. duplicate)
   | { type: 'retry'; id: string; attempt: number; delayMs: number; reason: string }
@@ -48,7 +55,10 @@ export type Options = typeof DEFAULTS;
 export type Stats = Record<'sent' | 'retried' | 'dead' | 'aged' | 'dropped' | 'invalid' | 'network' | 'queued', number>;
 
 export interface Delivery {
-  /** Validates and caps, persists first, then sends at once. Rejects (message starting "cx-feedback:") on bad input. */
+  /**
+   * Validates and caps, then starts the send and the outbox write at once: the answer is on its way the moment it
+   * exists. Resolves on whichever comes first, the acknowledgement or the durable write; never rejects.
+   */
   submit(endpoint: string, payload: PayloadV1): Promise<SubmitResult>;
   subscribe(listener: (e: DeliveryEvent) => void): () => void;
   /** Sends every queued row now, backoff aside (a receiver's Retry-After still holds); never rejects. */
@@ -73,317 +83,429 @@ export type Deps = {
   win?: Window;
 };
 
-type Outcome = [status: number, info: string | null];
+/** none; waiting for the lock or the database; or a request in flight, with keepalive (it outlives the page) or not. */
+type InFlight = 'none' | 'waiting' | 'plain' | 'keepalive';
+type Attempted = Outcome & { attempt: number };
 
-export function createDelivery(x: Deps): Delivery {
-  const o: Options = { ...DEFAULTS };
-  /** This page's view of the outbox: the exit flush must be synchronous, so it cannot read IndexedDB. */
-  const rows = new Map<string, Row>();
-  /** Rows this page is sending, and those of them sent with keepalive (they outlive the page: no beacon needed). */
-  const busy = new Set<string>();
-  const kept = new Set<string>();
-  /** Rows this page submitted or tried: the exit flush leaves the others to the tabs that hold them. */
-  const mine = new Set<string>();
-  /** Rows whose keepalive send failed: the shared quota may be used up by the host, so the next try goes without. */
-  const noKeepalive = new Set<string>();
-  const paused = new Set<string>();
-  const tries = new Map<string, number>();
+/** What this page knows and does about one entry. The page-hide flush must be synchronous: it reads only these. */
+type Tracked = {
+  entry: Entry;
+  inFlight: InFlight;
+  /** Submitted or tried by this page: the page-hide flush leaves the others to the tabs that hold them. */
+  ownedByPage: boolean;
+  /** Failed attempts on this page, against `pageTries`. */
+  pageFailures: number;
+  /** A keepalive send failed: the shared quota may be used up by the host, so the next try goes without. */
+  keepaliveRefused: boolean;
+  /** Sent at this page hide already: `visibilitychange` and `pagehide` both come, one send per hide is enough. */
+  sentAtHide: boolean;
+  /** The outbox write of a new entry, until it has landed: a drain must not forget an entry storage lacks yet. */
+  writing?: Promise<boolean>;
+};
+
+export function createDelivery(deps: Deps): Delivery {
+  const options: Options = { ...DEFAULTS };
+  const known = new Map<string, Tracked>();
+  const pausedEndpoints = new Set<string>();
   const listeners = new Set<(e: DeliveryEvent) => void>();
   const counts = { sent: 0, retried: 0, dead: 0, aged: 0, dropped: 0, invalid: 0, network: 0 };
-  let db: Store | undefined;
-  let locker: Lock | undefined;
+  let database: Store | undefined;
+  let lock: Lock | undefined;
   let consent: boolean | undefined;
-  let refs = 0;
-  let keptBytes = 0;
-  let again = 0;
+  let starts = 0;
+  let keepaliveBytesInFlight = 0;
+  /** Drain requests that came during a pass: 0 none, 1 one more pass, 2 one more forced pass. */
+  let passRequested = 0;
   let timerAt = Infinity;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let running: Promise<void> | undefined;
-  let unlisten = () => {};
+  let passing: Promise<void> | undefined;
+  let stopListening = () => {};
 
-  const store = () => (db ||= x.store(o));
-  const emit = (e: DeliveryEvent) =>
-    listeners.forEach((l) => {
+  const store = () => (database ||= deps.store(options));
+  const emit = (event: DeliveryEvent) =>
+    listeners.forEach((listener) => {
       try {
-        l(e);
+        listener(event);
       } catch {
         /* a listener's bug is not ours to throw */
       }
     });
-  const allowed = (r: Row) =>
-    !paused.has(r.e) && (consent || (!r.h && consent !== false && !o.requireConsent)) && (tries.get(r.id) || 0) < o.pageTries;
-  const keepalive = (r: Row) => !noKeepalive.has(r.id) && keptBytes + r.b <= o.keepaliveBytes;
+  const track = (entry: Entry, ownedByPage: boolean): Tracked => {
+    const tracked: Tracked = { entry, inFlight: 'none', ownedByPage, pageFailures: 0, keepaliveRefused: false, sentAtHide: false };
+    known.set(entry.id, tracked);
+    return tracked;
+  };
+  const consentAllows = (entry: Entry) =>
+    consent || (!entry.heldForConsent && consent !== false && !options.requireConsent);
+  const allowed = ({ entry, pageFailures }: Tracked) =>
+    !pausedEndpoints.has(entry.endpoint) && consentAllows(entry) && pageFailures < options.pageTries;
+  const fitsKeepalive = ({ entry, keepaliveRefused }: Tracked) =>
+    !keepaliveRefused && keepaliveBytesInFlight + entry.bytes <= options.keepaliveBytes;
 
   /** One timer for the whole page, set to the earliest due row; only while someone has started us. */
   const wake = (at: number) => {
-    if (!refs || at >= timerAt) return;
+    if (!starts || at >= timerAt) return;
     clearTimeout(timer);
     timerAt = at;
-    timer = setTimeout(() => {
-      timerAt = Infinity;
-      void run(0);
-    }, Math.max(0, at - x.now()));
+    timer = setTimeout(
+      () => {
+        timerAt = Infinity;
+        void requestPass(false);
+      },
+      Math.max(0, at - deps.now()),
+    );
   };
 
-  const pause = (e: string, status: number, why: string) => {
-    if (paused.has(e)) return;
-    paused.add(e);
-    warnOnce(`cx-feedback: paused sending to ${e} on this page (responses stay queued): ${why}`);
-    emit({ type: 'paused', endpoint: e, status });
+  const pause = (endpoint: string, status: number, why: string) => {
+    if (pausedEndpoints.has(endpoint)) return;
+    pausedEndpoints.add(endpoint);
+    warnOnce(`cx-feedback: paused sending to ${endpoint} on this page (responses stay queued): ${why}`);
+    emit({ type: 'paused', endpoint, status });
   };
 
   /** The body of attempt `n`: a v1 payload says when and which attempt it is; older versions go as they are. */
-  const body = (r: Row, n: number) => toJson(r.p.v == 1 ? { ...r.p, sentAt: new Date(x.now()).toISOString(), attempt: n } : r.p);
+  const bodyOf = (entry: Entry, attempt: number) =>
+    toJson(entry.payload.v == 1 ? { ...entry.payload, sentAt: new Date(deps.now()).toISOString(), attempt } : entry.payload);
 
-  /** Starts one POST synchronously (so it also works inside pagehide) and resolves its outcome; never rejects. */
-  const post = (r: Row, ka: boolean): Promise<Outcome> => {
-    const data = body(r, ++r.a);
-    const ac = new AbortController();
-    const t = setTimeout(() => ac.abort(), o.timeoutMs);
-    if (ka) {
-      keptBytes += r.b;
-      kept.add(r.id);
+  /**
+   * Starts one POST synchronously (so it also works inside pagehide) and resolves its outcome and attempt number;
+   * never rejects.
+   */
+  const post = (tracked: Tracked, keepalive: boolean): Promise<Attempted> => {
+    const { entry } = tracked;
+    const attempt = ++entry.attempts;
+    const body = bodyOf(entry, attempt);
+    const abort = new AbortController();
+    const timeout = setTimeout(() => abort.abort(), options.timeoutMs);
+    tracked.inFlight = keepalive ? 'keepalive' : 'plain';
+    if (keepalive) keepaliveBytesInFlight += entry.bytes;
+    // A CORS-simple request (no preflight), no cookies, no referrer. The null prototype keeps a polluted
+    // Object.prototype (method, headers, credentials …) out of the request (matrix H03).
+    const init = {
+      __proto__: null,
+      method: 'POST',
+      body,
+      headers: { 'Content-Type': 'text/plain;charset=UTF-8' },
+      credentials: 'omit',
+      referrerPolicy: 'no-referrer',
+      keepalive,
+      signal: abort.signal,
+    } as RequestInit;
+    let request: Promise<Response>;
+    try {
+      request = deps.fetch(entry.endpoint, init);
+    } catch (error) {
+      request = Promise.reject(error);
     }
-    return (async (): Promise<Outcome> => {
-      try {
-        // A CORS-simple request (no preflight), no cookies, no referrer. The null prototype keeps a polluted
-        // Object.prototype (method, headers, credentials …) out of the request (matrix H03).
-        const init = {
-          __proto__: null,
-          method: 'POST',
-          body: data,
-          headers: { 'Content-Type': 'text/plain;charset=UTF-8' },
-          credentials: 'omit',
-          referrerPolicy: 'no-referrer',
-          keepalive: ka,
-          signal: ac.signal,
-        } as RequestInit;
-        const res = await x.fetch(r.e, init);
-        return [res.status, res.headers.get('retry-after')];
-      } catch {
-        return [0, ac.signal.aborted ? `timeout after ${o.timeoutMs} ms` : 'network error'];
-      } finally {
-        clearTimeout(t);
-        if (ka) {
-          keptBytes -= r.b;
-          kept.delete(r.id);
-        }
-      }
-    })();
+    return request.then(
+      (response): Attempted => ({ attempt, status: response.status, retryAfter: response.headers.get('retry-after') }),
+      (): Attempted => ({
+        attempt,
+        status: 0,
+        retryAfter: null,
+        error: abort.signal.aborted ? `timeout after ${options.timeoutMs} ms` : 'network error',
+      }),
+    ).finally(() => {
+      clearTimeout(timeout);
+      if (keepalive) keepaliveBytesInFlight -= entry.bytes;
+      // A later attempt (the page-hide flush's) may be in flight: that one is still going.
+      if (tracked.entry.attempts == attempt) tracked.inFlight = 'none';
+    });
   };
 
-  const settle = async (r: Row, [s, info]: Outcome, ka: boolean) => {
-    const verdict = classify(s);
-    if (verdict == 'pause') return pause(r.e, s, `it answered ${s}; check the endpoint URL and that it accepts this site`);
-    if (verdict == 'retry') {
-      const now = x.now();
-      const wait = retryAfter(s ? info : null, now, o.retryAfterCapMs) ?? (s == 429 ? o.rateLimitMs : undefined);
-      // Being rate limited is not a failure: it neither grows the backoff nor uses up the page budget.
-      if (s != 429) {
-        r.f++;
-        tries.set(r.id, (tries.get(r.id) || 0) + 1);
-      }
-      if (!s) {
-        counts.network++;
-        if (ka) noKeepalive.add(r.id);
-      }
-      const delay = wait ?? backoff(r.f, x.random, o.baseMs, o.capMs);
-      r.d = now + delay;
-      if (wait === undefined) delete r.r;
-      else r.r = 1;
-      counts.retried++;
-      await store().put(r);
-      emit({ type: 'retry', id: r.id, attempt: r.a, delayMs: delay, reason: s ? `status ${s}` : info! });
-      return wake(r.d);
+  /** Applies the receiver's answer: delete on 2xx and dead letters, store the next due time on a retry. */
+  const record = async (tracked: Tracked, outcome: Attempted, keepalive: boolean) => {
+    const { entry } = tracked;
+    const next = afterAttempt(entry, outcome, deps.now(), options, deps.random);
+    // An earlier attempt's failure says nothing about the later one in flight; its success still counts.
+    if (next.kind != 'delivered' && outcome.attempt != entry.attempts) return;
+    if (next.kind == 'pause') {
+      return pause(entry.endpoint, next.status, `it answered ${next.status}; check the endpoint URL and that it accepts this site`);
     }
-    rows.delete(r.id);
-    await store().del(r.id);
-    if (verdict == 'ok') {
+    if (next.kind == 'retry') {
+      if (next.countsAsFailure) tracked.pageFailures++;
+      if (!outcome.status) {
+        counts.network++;
+        if (keepalive) tracked.keepaliveRefused = true;
+      }
+      tracked.entry = next.entry;
+      counts.retried++;
+      await store().put(toRow(next.entry));
+      emit({ type: 'retry', id: entry.id, attempt: next.entry.attempts, delayMs: next.delayMs, reason: next.reason });
+      return wake(next.entry.dueAt);
+    }
+    known.delete(entry.id);
+    await store().del(entry.id);
+    if (next.kind == 'delivered') {
       counts.sent++;
-      emit({ type: 'sent', id: r.id, status: s });
+      emit({ type: 'sent', id: entry.id, status: next.status });
     } else {
       counts.dead++;
-      warnOnce(`cx-feedback: ${r.e} rejected a response with status ${s}; it was dropped (does it accept payload v1?)`);
-      emit({ type: 'dead', id: r.id, reason: `rejected with status ${s}` });
+      warnOnce(`cx-feedback: ${entry.endpoint} rejected a response with status ${next.status}; it was dropped (does it accept payload v1?)`);
+      emit({ type: 'dead', id: entry.id, reason: `rejected with status ${next.status}` });
     }
   };
 
-  /** Sends this page's freshest copy of a row and records the outcome. */
-  const fire = async (r: Row, ka: boolean) => {
-    const outcome = post(r, ka);
-    rows.set(r.id, r);
-    mine.add(r.id);
-    await store().put(r); // the attempt count first, so another tab sees the row was tried
-    await settle(r, await outcome, ka);
+  /** Sends this page's copy of an entry that storage already holds, and records the outcome. */
+  const send = async (tracked: Tracked, keepalive: boolean) => {
+    const outcome = post(tracked, keepalive);
+    tracked.ownedByPage = true;
+    await store().put(toRow(tracked.entry)); // the attempt count first, so another tab sees it was tried
+    await record(tracked, await outcome, keepalive);
   };
 
-  const attempt = async (r: Row) => {
-    if (busy.has(r.id) || !allowed(r)) return;
-    busy.add(r.id);
+  /** A drain's attempt: under the row's lock, so that each row is in flight from one tab at a time (matrix C01). */
+  const attempt = async (tracked: Tracked) => {
+    if (tracked.inFlight != 'none' || !allowed(tracked)) return;
+    const { id } = tracked.entry;
+    tracked.inFlight = 'waiting';
     try {
-      const ran = await (locker ||= x.lock(o))(r.id, async () => {
+      const ran = await (lock ||= deps.lock(options))(id, async () => {
+        // The page-hide flush may have sent it while we waited.
+        if (tracked.inFlight != 'waiting') return;
         // Read again under the lock: another tab may have delivered it, or tried it and scheduled the next try.
-        const cur = (await store().get(r.id)) as Row | undefined;
-        if (!cur) rows.delete(r.id);
-        else if (cur.a != r.a) {
-          rows.set(r.id, cur);
-          wake(cur.d);
-        }
-        else await fire(cur, keepalive(cur));
+        const stored = await store().get(id);
+        if (!isRow(stored)) return void known.delete(id);
+        const current = fromRow(stored);
+        const tried = current.attempts != tracked.entry.attempts;
+        tracked.entry = current;
+        if (tried) return wake(current.dueAt);
+        await send(tracked, fitsKeepalive(tracked));
       });
-      if (!ran) wake(x.now() + o.baseMs);
+      if (!ran) wake(deps.now() + options.baseMs);
     } catch {
       /* never into the page; the row stays queued */
     } finally {
-      busy.delete(r.id);
+      if (tracked.inFlight == 'waiting') tracked.inFlight = 'none';
     }
   };
 
-  const pass = async (force: boolean) => {
-    const now = x.now();
-    const { rows: list, aged, bad } = await readRows(store(), now, o);
+  /** A drain's work list: its due rows, the others woken for their time (the clock may have gone back: see below). */
+  const pass = async (forced: boolean) => {
+    const now = deps.now();
+    const { rows, aged, bad } = await readRows(store(), now, options);
     counts.invalid += bad;
-    for (const r of aged) {
+    for (const row of aged) {
       counts.aged++;
-      emit({ type: 'dead', id: r.id, reason: `aged out after ${o.maxAgeMs / 864e5} days` });
+      known.delete(row.id);
+      emit({ type: 'dead', id: row.id, reason: `aged out after ${options.maxAgeMs / 864e5} days` });
     }
-    rows.clear();
-    for (const r of list) rows.set(r.id, r);
-    // Due: its time has come, or a forced drain, or a due date further out than any delay we set (the clock went back).
-    const due = list.filter(
-      (r) => allowed(r) && !busy.has(r.id) && (r.d <= now || (force && !r.r) || r.d > now + o.capMs + o.retryAfterCapMs || (wake(r.d), false)),
-    );
+    const inStorage = new Set<string>();
+    const due: Tracked[] = [];
+    for (const row of rows) {
+      inStorage.add(row.id);
+      let tracked = known.get(row.id);
+      if (!tracked) tracked = track(fromRow(row), false);
+      else if (tracked.inFlight != 'none' || tracked.writing) continue;
+      else tracked.entry = fromRow(row);
+      const { entry } = tracked;
+      // Due: its time has come, or a forced drain, or a due date further out than any delay we set (the clock went back).
+      const isDue =
+        entry.dueAt <= now ||
+        (forced && !entry.dueFromReceiver) ||
+        entry.dueAt > now + options.capMs + options.retryAfterCapMs;
+      if (!allowed(tracked)) continue;
+      if (isDue) due.push(tracked);
+      else wake(entry.dueAt);
+    }
+    for (const [id, tracked] of known) if (!inStorage.has(id) && tracked.inFlight == 'none' && !tracked.writing) known.delete(id);
     await Promise.all(
-      Array.from({ length: o.concurrency }, async () => {
-        for (let r; (r = due.shift()); ) await attempt(r);
+      Array.from({ length: options.concurrency }, async () => {
+        for (let next; (next = due.shift()); ) await attempt(next);
       }),
     );
   };
 
   /** Passes never overlap; a request during a pass runs one more pass after it (forced if any request was). */
-  const run = (force: number): Promise<void> => {
-    again |= force ? 2 : 1;
-    return (running ||= (async () => {
+  const requestPass = (forced: boolean): Promise<void> => {
+    passRequested = Math.max(passRequested, forced ? 2 : 1);
+    return (passing ||= (async () => {
       try {
-        while (again) {
-          const f = again > 1;
-          again = 0;
-          await pass(f);
+        while (passRequested) {
+          const forcedPass = passRequested == 2;
+          passRequested = 0;
+          await pass(forcedPass);
         }
       } catch {
         /* storage gave up: the next trigger tries again */
       }
-      running = undefined;
+      passing = undefined;
     })());
   };
 
   /**
-   * Page is being hidden or left: hand what is due to sendBeacon (no ack, so the row stays until a later 2xx);
-   * where the beacon is refused (shared quota), missing or throws, a fetch takes over (matrix R24/R25).
+   * The page is being hidden or left: every due or unfinished row of ours goes out once as a keepalive fetch, which
+   * outlives the page and, unlike sendBeacon, sends no Referer. A row stays until a later acknowledgement.
    */
   const flush = () => {
-    const now = x.now();
-    for (const r of rows.values())
-      if (mine.has(r.id) && allowed(r) && !kept.has(r.id) && (r.d <= now || busy.has(r.id))) {
-        let ok: boolean | undefined;
-        try {
-          ok = x.beacon?.(r.e, body(r, r.a + 1));
-          if (ok) r.a++;
-        } catch {
-          /* treated like a missing beacon */
-        }
-        if (ok) {
-          r.d = now + o.baseMs;
-          void store().put(r);
-        } else void fire(r, ok === undefined && keepalive(r)).catch(() => {});
-      }
+    const now = deps.now();
+    for (const tracked of known.values()) {
+      const { entry } = tracked;
+      if (!tracked.ownedByPage || !allowed(tracked) || tracked.inFlight == 'keepalive' || tracked.sentAtHide) continue;
+      if (entry.dueAt > now && tracked.inFlight == 'none') continue;
+      tracked.sentAtHide = true;
+      if (fitsKeepalive(tracked)) void send(tracked, true).catch(() => {});
+      else if (tracked.writing) beaconUnwritten(tracked, now);
+      // Otherwise the outbox holds it and the next visit sends it.
+    }
   };
 
-  const onEvent = (ev: Event) => {
+  /**
+   * Our keepalive budget is used up and the outbox write has not landed: nothing else can carry this answer, so it
+   * goes by sendBeacon, the one case where the page's referrer policy applies (docs/reliability.md).
+   */
+  const beaconUnwritten = (tracked: Tracked, now: number) => {
+    const { entry } = tracked;
     try {
-      const t = ev.type;
-      if (t == 'online') {
+      if (deps.beacon?.(entry.endpoint, bodyOf(entry, entry.attempts + 1))) {
+        entry.attempts++;
+        entry.dueAt = now + options.baseMs;
+      }
+    } catch {
+      /* the host broke sendBeacon: the outbox write is all that is left */
+    }
+  };
+
+  const onEvent = (event: Event) => {
+    try {
+      const { type } = event;
+      if (type == 'online') {
         // A new network: what failed on the old one deserves fresh attempts (matrix R14).
-        tries.clear();
-        noKeepalive.clear();
-        void run(2);
-      } else if (t == 'pageshow') {
+        for (const tracked of known.values()) {
+          tracked.pageFailures = 0;
+          tracked.keepaliveRefused = false;
+        }
+        void requestPass(true);
+      } else if (type == 'pageshow') {
+        for (const tracked of known.values()) tracked.sentAtHide = false;
         // Back from the bfcache: timers may have been frozen for long (matrix R22).
-        if ((ev as PageTransitionEvent).persisted) void run(2);
-      } else if (t == 'securitypolicyviolation') {
+        if ((event as PageTransitionEvent).persisted) void requestPass(true);
+      } else if (type == 'securitypolicyviolation') {
         // blockedURI is the URL we fetched, or its origin.
-        const v = ev as SecurityPolicyViolationEvent;
-        if (v.effectiveDirective == 'connect-src' && v.blockedURI)
-          for (const r of rows.values()) if (r.e.startsWith(v.blockedURI)) pause(r.e, 0, "the page's Content-Security-Policy blocks it; add its origin to connect-src");
-      } else if (t == 'pagehide' || x.win!.document.visibilityState == 'hidden') flush();
+        const violation = event as SecurityPolicyViolationEvent;
+        if (violation.effectiveDirective == 'connect-src' && violation.blockedURI) {
+          for (const { entry } of known.values()) {
+            if (entry.endpoint.startsWith(violation.blockedURI)) {
+              pause(entry.endpoint, 0, "the page's Content-Security-Policy blocks it; add its origin to connect-src");
+            }
+          }
+        }
+      } else if (type == 'pagehide' || deps.win!.document.visibilityState == 'hidden') flush();
+      else for (const tracked of known.values()) tracked.sentAtHide = false;
     } catch {
       /* never into the page */
     }
   };
   // No `unload`: it would keep the page out of the back/forward cache (matrix R22).
-  const types = ['pagehide', 'visibilitychange', 'pageshow', 'online', 'securitypolicyviolation'];
+  const lifecycleEvents = ['pagehide', 'visibilitychange', 'pageshow', 'online', 'securitypolicyviolation'];
+
+  /** The checks a payload must pass before anything is queued; an error message, or the entry to queue. */
+  const admit = (endpoint: string, payload: PayloadV1): string | Entry => {
+    const parsed = QueuedPayloadV1.safeParse(payload);
+    // Terse on purpose: the element builds payloads, so this only fires on a bug (issue paths name the field).
+    if (!parsed.success) {
+      return `cx-feedback: invalid payload: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.code}`).join(', ')}`;
+    }
+    let url = '';
+    try {
+      url = new URL(endpoint, deps.win?.document.baseURI).href;
+    } catch {
+      /* reported below */
+    }
+    if (!/^https?:/.test(url)) return `cx-feedback: endpoint must be an http(s) URL: "${endpoint}"`;
+    const bytes = byteLength(toJson(parsed.data));
+    if (bytes > LIMITS.payloadBytes) return `cx-feedback: payload is ${bytes} bytes, over ${LIMITS.payloadBytes}`;
+    const now = deps.now();
+    return {
+      id: parsed.data.id,
+      endpoint: url,
+      payload: parsed.data,
+      queuedAt: now,
+      dueAt: now,
+      attempts: 0,
+      failures: 0,
+      bytes,
+      heldForConsent: !consent && (consent === false || options.requireConsent),
+      dueFromReceiver: false,
+    };
+  };
 
   return {
-    async submit(endpoint, payload) {
-      const parsed = QueuedPayloadV1.safeParse(payload);
-      // Terse on purpose: the element builds payloads, so this only fires on a bug (issue paths name the field).
-      if (!parsed.success) throw new Error(`cx-feedback: invalid payload: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.code}`).join(', ')}`);
-      let e = '';
-      try {
-        e = new URL(endpoint, x.win?.document.baseURI).href;
-      } catch {
-        /* reported below */
+    submit(endpoint, payload) {
+      const admitted = admit(endpoint, payload);
+      if (typeof admitted == 'string') return Promise.resolve({ ok: false, id: String(payload?.id), error: admitted });
+      const tracked = track(admitted, true);
+      const { id } = admitted;
+      // The send starts before the outbox write, so that a tab closed right after the tap still sends the answer.
+      // No lock is needed: no other tab can see the row before the write lands, and it lands due only after this
+      // request has timed out.
+      let outcome: Promise<Attempted> | undefined;
+      let keepalive = false;
+      if (allowed(tracked)) {
+        keepalive = fitsKeepalive(tracked);
+        outcome = post(tracked, keepalive);
+        tracked.entry.dueAt = deps.now() + options.timeoutMs;
       }
-      if (!/^https?:/.test(e)) throw new Error(`cx-feedback: endpoint must be an http(s) URL: "${endpoint}"`);
-      const p = parsed.data;
-      const b = byteLength(toJson(p));
-      if (b > LIMITS.payloadBytes) throw new Error(`cx-feedback: payload is ${b} bytes, over ${LIMITS.payloadBytes}`);
-      const now = x.now();
-      const row: Row = { id: p.id, e, p, t: now, d: now, a: 0, f: 0, b };
-      if (!consent && (consent === false || o.requireConsent)) row.h = 1;
-      const { durable, dropped } = await addRow(store(), row, o);
-      for (const r of dropped) {
-        counts.dropped++;
-        rows.delete(r.id);
-        emit({ type: 'dead', id: r.id, reason: 'outbox full' });
-      }
-      rows.set(row.id, row);
-      mine.add(row.id);
-      void attempt(row);
-      return { id: row.id, durable };
+      const written = addRow(store(), toRow(tracked.entry), options).then(
+        ({ durable, dropped }) => {
+          for (const row of dropped) {
+            counts.dropped++;
+            known.delete(row.id);
+            emit({ type: 'dead', id: row.id, reason: 'outbox full' });
+          }
+          return durable;
+        },
+        () => false,
+      );
+      tracked.writing = written;
+      void written.then(() => {
+        tracked.writing = undefined;
+      });
+      return new Promise<SubmitResult>((resolve) => {
+        void written.then((durable) => resolve({ ok: true, id, durable, delivered: false }));
+        void outcome?.then(async (result) => {
+          if (classify(result.status) == 'ok') resolve({ ok: true, id, durable: false, delivered: true });
+          // Its own write first: a delete or an update must come after the row it changes.
+          await written;
+          await record(tracked, result, keepalive);
+        }).catch(() => {});
+      });
     },
     subscribe(listener) {
       listeners.add(listener);
       return () => void listeners.delete(listener);
     },
-    drain: () => run(2),
+    drain: () => requestPass(true),
     setConsent(granted) {
       consent = !!granted;
-      if (consent) void run(2);
+      if (consent) void requestPass(true);
     },
     start() {
       let live = true;
-      const w = x.win;
-      if (!refs++) {
-        if (w) {
-          types.forEach((t) => w.addEventListener(t, onEvent));
-          unlisten = () => types.forEach((t) => w.removeEventListener(t, onEvent));
+      const win = deps.win;
+      if (!starts++) {
+        if (win) {
+          lifecycleEvents.forEach((type) => win.addEventListener(type, onEvent));
+          stopListening = () => lifecycleEvents.forEach((type) => win.removeEventListener(type, onEvent));
         }
-        void run(2);
+        void requestPass(true);
       }
       return () => {
         if (!live) return;
         live = false;
-        if (--refs) return;
-        unlisten();
+        if (--starts) return;
+        stopListening();
         clearTimeout(timer);
         timerAt = Infinity;
       };
     },
-    configure(options) {
-      for (const k of Object.keys(DEFAULTS) as (keyof Options)[])
-        if (Object.hasOwn(options, k) && typeof options[k] == typeof DEFAULTS[k]) (o as Record<string, unknown>)[k] = options[k];
+    configure(overrides) {
+      for (const key of Object.keys(DEFAULTS) as (keyof Options)[]) {
+        if (Object.hasOwn(overrides, key) && typeof overrides[key] == typeof DEFAULTS[key]) {
+          (options as Record<string, unknown>)[key] = overrides[key];
+        }
+      }
     },
-    stats: () => ({ ...counts, queued: rows.size }),
+    stats: () => ({ ...counts, queued: known.size }),
   };
 }

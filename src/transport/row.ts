@@ -3,29 +3,78 @@ import { QueuedPayloadV1, type PayloadV1 } from '../schema/payload.ts';
 /** A payload as queued: v1, or one left by an older version of the widget, which is sent as it is. */
 export type Payload = PayloadV1 | { v: number; id: string };
 
-/** One queued response as stored in IndexedDB. Keys are short because they are stored with every row. */
+/**
+ * One queued response as the delivery code sees it. Stored in IndexedDB as a `Row` (short keys, below): earlier
+ * releases wrote that format, and a visitor's outbox must survive an upgrade of the script.
+ */
+export type Entry = {
+  id: string;
+  /** An absolute http(s) URL. */
+  endpoint: string;
+  payload: Payload;
+  /** Local clock, ms; re-anchored when the clock was set back. */
+  queuedAt: number;
+  /** No attempt before this time (local clock, ms). */
+  dueAt: number;
+  /** Attempts made; the last one went out as `payload.attempt`. */
+  attempts: number;
+  /** Failures that count for backoff and the page budget; 429 does not count. */
+  failures: number;
+  /** Serialized size in bytes. */
+  bytes: number;
+  /** Queued without consent: only a page that grants consent sends it. */
+  heldForConsent: boolean;
+  /** Attempts made when the entry was first seen past the maximum age (see readRows). */
+  attemptsWhenAged?: number;
+  /** `dueAt` came from the receiver (Retry-After or the 429 default), so even a forced drain waits for it. */
+  dueFromReceiver: boolean;
+};
+
+/** The storage format of an Entry. */
 export type Row = {
   id: string;
-  /** Endpoint, an absolute http(s) URL. */
   e: string;
   p: Payload;
-  /** Queued at (local clock, ms); re-anchored when the clock was set back. */
   t: number;
-  /** Due: no attempt before this time (local clock, ms). */
   d: number;
-  /** Attempts made; the last one went out as `payload.attempt`. */
   a: number;
-  /** Failures that count for backoff and the page budget; 429 does not count. */
   f: number;
-  /** Serialized size in bytes. */
   b: number;
-  /** 1: queued without consent; only a page that grants consent sends it. */
   h?: 1;
-  /** Attempts made when the row was first seen past the maximum age (see readRows). */
   m?: number;
-  /** 1: `d` came from the receiver (Retry-After or the 429 default), so even a forced drain waits for it. */
   r?: 1;
 };
+
+export const fromRow = (row: Row): Entry => ({
+  id: row.id,
+  endpoint: row.e,
+  payload: row.p,
+  queuedAt: row.t,
+  dueAt: row.d,
+  attempts: row.a,
+  failures: row.f,
+  bytes: row.b,
+  heldForConsent: row.h === 1,
+  attemptsWhenAged: row.m,
+  dueFromReceiver: row.r === 1,
+});
+
+export function toRow(entry: Entry): Row {
+  const row: Row = {
+    id: entry.id,
+    e: entry.endpoint,
+    p: entry.payload,
+    t: entry.queuedAt,
+    d: entry.dueAt,
+    a: entry.attempts,
+    f: entry.failures,
+    b: entry.bytes,
+  };
+  if (entry.heldForConsent) row.h = 1;
+  if (entry.attemptsWhenAged !== undefined) row.m = entry.attemptsWhenAged;
+  if (entry.dueFromReceiver) row.r = 1;
+  return row;
+}
 
 /**
  * Rows come back from storage that other versions, other tabs or a broken disk wrote: check every field. A v1 payload

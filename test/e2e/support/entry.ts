@@ -69,14 +69,10 @@ const api = {
   newId,
   payload,
   endpoint: cfg.endpoint,
-  /** Submits a fresh valid payload; resolves { id, durable } or { error }. */
-  async submit(o: Over = {}, endpoint = cfg.endpoint): Promise<{ id: string; durable?: boolean; error?: string }> {
-    const p = payload(o);
-    try {
-      return await d.submit(endpoint, p);
-    } catch (e) {
-      return { id: p.id, error: String((e as Error).message) };
-    }
+  /** Submits a fresh valid payload; resolves { id, durable, delivered } or { id, error }. */
+  async submit(o: Over = {}, endpoint = cfg.endpoint): Promise<{ id: string; durable?: boolean; delivered?: boolean; error?: string }> {
+    const result = await d.submit(endpoint, payload(o));
+    return result.ok ? result : { id: result.id, error: result.error };
   },
   async submitMany(n: number, o: Omit<Over, 'id'> = {}): Promise<string[]> {
     const ids: string[] = [];

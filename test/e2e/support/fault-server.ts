@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { PayloadV1 } from '../../../src/schema/payload.ts';
@@ -68,6 +69,7 @@ export type FaultServer = {
   close(): Promise<void>;
 };
 
+const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 const html = (body: string) => `<!doctype html><html><head><meta charset="utf-8"><title>cx e2e</title></head><body>${body}</body></html>`;
 
 // Records the host-side failures our code must never cause (matrix H04): uncaught errors, unhandled rejections.
@@ -202,6 +204,16 @@ export async function startFaultServer(bundle: string): Promise<FaultServer> {
       } else if (url.pathname == '/sandboxed.html') {
         const src = (url.searchParams.get('src') ?? '').replace(/"/g, '&quot;');
         res.writeHead(200, { 'Content-Type': 'text/html' }).end(html(`<iframe sandbox="allow-scripts" src="${src}"></iframe>`));
+      } else if (url.pathname == '/widget.html') {
+        // The shipped script tag with one real <cx-feedback> (attributes from the query), as a site owner pastes it.
+        const attributes = [...url.searchParams].map(([k, v]) => ` ${k.replace(/[^a-z-]/g, '')}="${escapeAttribute(v)}"`).join('');
+        res.writeHead(200, { 'Content-Type': 'text/html', 'Cache-Control': 'no-store' });
+        res.end(html(`${ERRORS}<script src="/dist/cx-feedback.iife.js"></script><cx-feedback endpoint="${server.endpoint}"${attributes}></cx-feedback>`));
+      } else if (url.pathname.startsWith('/dist/') && /^\/dist\/[\w.-]+\.js$/.test(url.pathname)) {
+        readFile(new URL(`../../..${url.pathname}`, import.meta.url)).then(
+          (file) => res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(file),
+          () => res.writeHead(404).end('run npm run build first'),
+        );
       } else if (url.pathname == '/blank.html') res.writeHead(200, { 'Content-Type': 'text/html' }).end(html(`${ERRORS}<p>blank</p>`));
       else res.writeHead(404).end();
     });

@@ -15,7 +15,7 @@ const flush = async () => {
   for (let i = 0; i < 300; i++) await Promise.resolve();
 };
 
-function harness(script: Step[] = [], options: Partial<Options> = {}, lock?: Lock) {
+function harness(script: Step[] = [], options: Partial<Options> = {}, lock?: Lock, win?: Window) {
   const m = new Map<unknown, Row>();
   const sent: { url: string; init: RequestInit; body: Record<string, unknown> }[] = [];
   const fetch = async (url: string | URL | Request, init?: RequestInit) => {
@@ -31,6 +31,7 @@ function harness(script: Step[] = [], options: Partial<Options> = {}, lock?: Loc
     lock: () => lock ?? (async (_id, fn) => (await fn(), true)),
     now: () => Date.now(),
     random: () => 0.5,
+    win,
   });
   d.configure({ baseMs: 1000, ...options });
   const events: DeliveryEvent[] = [];
@@ -52,7 +53,8 @@ describe('submit', () => {
   it('persists, sends a CORS-simple POST at once and deletes the row on 2xx (R01)', async () => {
     const h = harness([200]);
     const p = payload();
-    expect(await h.d.submit(END, p)).toEqual({ id: p.id, durable: false });
+    // The memory store's write lands before the fake fetch answers: memory only, not yet delivered.
+    expect(await h.d.submit(END, p)).toEqual({ ok: true, id: p.id, durable: false, delivered: false });
     await flush();
     expect(h.sent).toHaveLength(1);
     const { init, body, url } = h.sent[0]!;
@@ -73,10 +75,12 @@ describe('submit', () => {
     ['a relative endpoint without a page', '/r', payload(), /^cx-feedback: endpoint must be an http\(s\) URL/],
     ['a javascript: endpoint', 'javascript:alert(1)', payload(), /^cx-feedback: endpoint must be an http\(s\) URL/],
     ['a payload over 24 KiB', END, payload(undefined, '€'.repeat(5000)), null],
-  ])('rejects %s with a cx-feedback error and queues nothing', async (_, endpoint, p, message) => {
+  ])('refuses %s with a cx-feedback error and queues nothing', async (_, endpoint, p, message) => {
     const h = harness();
     const big = { ...p, answers: [...p.answers, ...p.answers.map((a) => ({ ...a, questionId: 'q2' }))] };
-    await expect(h.d.submit(endpoint, (message ? p : big) as never)).rejects.toThrow(message ?? /^cx-feedback: payload is \d+ bytes, over 24576$/);
+    const result = await h.d.submit(endpoint, (message ? p : big) as never);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error).toMatch(message ?? /^cx-feedback: payload is \d+ bytes, over 24576$/);
     await flush();
     expect(h.sent).toHaveLength(0);
     expect(h.m.size).toBe(0);
@@ -89,6 +93,65 @@ describe('submit', () => {
     await h.d.submit(END, p);
     await flush();
     expect(h.m.size).toBe(1);
+  });
+});
+
+/** A page whose visibility the test sets; lifecycle events are dispatched by hand. */
+const fakePage = () => {
+  const target = new EventTarget();
+  const doc = { visibilityState: 'visible', baseURI: END };
+  const hide = () => {
+    doc.visibilityState = 'hidden';
+    target.dispatchEvent(new Event('visibilitychange'));
+    target.dispatchEvent(new Event('pagehide'));
+  };
+  return { win: Object.assign(target, { document: doc }) as unknown as Window, hide };
+};
+
+describe('the answer is on its way the moment it exists', () => {
+  it('the POST starts inside submit, before the outbox write has landed', () => {
+    const h = harness([200]);
+    void h.d.submit(END, payload());
+    // Synchronously: nothing has been awaited yet, so a tab closed now still sends the answer.
+    expect(h.sent).toHaveLength(1);
+    expect(h.sent[0]!.init.keepalive).toBe(true);
+  });
+
+  it('a row whose write never lands is still sent, and the page hide does not send it again', async () => {
+    const page = fakePage();
+    const h = harness([], {}, undefined, page.win);
+    const hangingWrites: Row[] = [];
+    const sent: RequestInit[] = [];
+    const d = createDelivery({
+      fetch: ((_url: string, init: RequestInit) => (sent.push(init), new Promise(() => {}))) as typeof fetch,
+      store: () => ({ ...memoryStore(h.m), put: (row) => (hangingWrites.push(row), new Promise(() => {})) }),
+      lock: () => async (_id, fn) => (await fn(), true),
+      now: () => Date.now(),
+      random: () => 0.5,
+      win: page.win,
+    });
+    const stop = d.start();
+    void d.submit(END, payload());
+    await flush();
+    page.hide();
+    expect(sent.map((init) => init.keepalive)).toEqual([true]);
+    expect(hangingWrites).toHaveLength(1);
+    stop();
+  });
+
+  it('visibilitychange and pagehide send a due row once between them, not once each', async () => {
+    const page = fakePage();
+    const h = harness([200, 200], {}, undefined, page.win);
+    h.d.setConsent(false);
+    await h.d.submit(END, payload());
+    await flush();
+    expect(h.sent).toHaveLength(0);
+    h.d.setConsent(true); // due now; its drain has not reached it yet
+    page.hide();
+    await flush();
+    expect(h.sent.map((s) => s.init.keepalive)).toEqual([true]);
+    expect(h.sent[0]!.init.referrerPolicy).toBe('no-referrer');
+    expect(h.of('sent')).toHaveLength(1);
   });
 });
 
@@ -272,7 +335,9 @@ describe('outbox on drain', () => {
   it('skips a row another tab holds and tries again later (C01)', async () => {
     let free = false;
     const h = harness([200], {}, async (_id, fn) => (free ? (await fn(), true) : false));
-    await h.d.submit(END, payload());
+    const queued = row({ t: Date.now(), d: Date.now() });
+    h.m.set(queued.id, queued);
+    await h.d.drain();
     await flush();
     expect(h.sent).toHaveLength(0);
     free = true;
