@@ -16,6 +16,9 @@ export async function startCollector(config: Config): Promise<Collector> {
     allowedOrigins: config.allowedOrigins,
     adminToken: config.adminToken,
     rateLimitPerMinute: config.rateLimitPerMinute,
+    ipv6PrefixLength: config.ipv6PrefixLength,
+    trustProxy: config.trustProxy,
+    touchpoints: config.touchpoints,
     webhook: forwarder,
   });
   return {

@@ -2,6 +2,7 @@ import { describeStore, startCollector } from './app.ts';
 import { readConfig } from './config.ts';
 import { toNodeListener } from './node-adapter.ts';
 import { listen } from './serve.ts';
+import { redactUrl } from './webhook/target.ts';
 
 /** `tsx collector/src/main.ts`: the collector as a standalone server, configured from the environment. */
 const read = readConfig(process.env);
@@ -16,7 +17,8 @@ const server = await listen(toNodeListener(collector.handler), config.port, conf
 console.log(`cx-collector listening on ${server.url} · store: ${describeStore(config)}`);
 console.log(`  POST ${server.url}responses · results: ${server.url}results`);
 if (!config.adminToken) console.log('  admin routes answer this machine only (set CX_ADMIN_TOKEN to open them to others)');
-if (config.webhook) console.log(`  forwarding new responses to ${config.webhook.url}`);
+if (config.webhook) console.log(`  forwarding new responses to ${redactUrl(config.webhook.url)}`);
+if (config.touchpoints.length) console.log(`  accepting only these touchpoints: ${config.touchpoints.join(', ')}`);
 
 let stopping = false;
 const stop = async (signal: string) => {

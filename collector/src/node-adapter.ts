@@ -69,7 +69,7 @@ export function toNodeListener(handler: Handler, options: AdapterOptions = {}): 
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   return (req, res) => {
     const method = req.method ?? 'GET';
-    handler(toRequest(req, maxBodyBytes), { clientAddress: req.socket.remoteAddress ?? '' })
+    handler(toRequest(req, maxBodyBytes), { clientAddress: req.socket.remoteAddress ?? '', httpVersion: req.httpVersion })
       .then((response) => writeResponse(res, response, method))
       .catch((err: unknown) => {
         console.error('cx-collector: could not answer a request:', err);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isLoopback } from '../src/http/admin-auth.ts';
+import { isLoopback, isLoopbackHost } from '../src/http/admin-auth.ts';
 import { createHandler } from '../src/handler.ts';
 import type { Store } from '../src/store/types.ts';
 import { memoryStore } from './support/memory-sqlite.ts';
@@ -30,6 +30,29 @@ describe('isLoopback', () => {
   });
 });
 
+describe('isLoopbackHost', () => {
+  it.each([
+    ['localhost', true],
+    ['localhost:8787', true],
+    ['LOCALHOST:8787', true],
+    ['results.localhost:8787', true],
+    ['127.0.0.1:8787', true],
+    ['127.1.2.3', true],
+    ['[::1]:8787', true],
+    ['[::1]', true],
+    ['[::ffff:127.0.0.1]:8787', true],
+    ['rebind.attacker.example:8787', false],
+    ['localhost.attacker.example', false],
+    ['127.0.0.1.nip.io', false],
+    ['10.0.0.5:8787', false],
+    ['[::2]:8787', false],
+    ['', false],
+    [null, false],
+  ])('%s → %s', (host, expected) => {
+    expect(isLoopbackHost(host)).toBe(expected);
+  });
+});
+
 describe('admin routes without CX_ADMIN_TOKEN', () => {
   const handler = () => createHandler({ store });
 
@@ -37,15 +60,38 @@ describe('admin routes without CX_ADMIN_TOKEN', () => {
     expect((await handler()(get(path), { clientAddress: '::1' })).status).toBe(200);
   });
 
-  it.each(ADMIN_PATHS)('%s refuses a remote client with 403 telling to set CX_ADMIN_TOKEN', async (path) => {
+  it.each(ADMIN_PATHS)('%s refuses a remote client with 401 telling to set CX_ADMIN_TOKEN', async (path) => {
     const res = await handler()(get(path), { clientAddress: '192.0.2.10' });
-    expect(res.status).toBe(403);
-    expect(((await res.json()) as { message: string }).message).toContain('CX_ADMIN_TOKEN');
+    expect(res.status).toBe(401);
+    expect(((await res.json()) as { message: string }).message).toContain('set CX_ADMIN_TOKEN');
   });
 
-  it('does not trust a loopback address that came through a proxy', async () => {
-    const res = await handler()(get('/results', { 'x-forwarded-for': '203.0.113.9' }), { clientAddress: '127.0.0.1' });
-    expect(res.status).toBe(403);
+  it.each([
+    ['X-Forwarded-For', { 'x-forwarded-for': '203.0.113.9' }],
+    ['Via (a plain nginx or Caddy proxy_pass sends none of the X- headers)', { via: '1.1 caddy' }],
+    ['Forwarded', { forwarded: 'for=203.0.113.9' }],
+    ['X-Real-IP', { 'x-real-ip': '203.0.113.9' }],
+    ['X-Forwarded-Host', { 'x-forwarded-host': 'cx.example.com' }],
+    ['X-Forwarded-Proto', { 'x-forwarded-proto': 'https' }],
+  ])('does not trust a loopback peer whose request carries %s', async (_name, headers) => {
+    const res = await handler()(get('/results', headers), { clientAddress: '127.0.0.1' });
+    expect(res.status).toBe(401);
+    expect(((await res.json()) as { message: string }).message).toContain('set CX_ADMIN_TOKEN');
+  });
+
+  it.each([
+    ['a public name (DNS rebinding from a browser on this machine)', 'rebind.attacker.example:8787'],
+    ['the public name a proxy passes on (nginx proxy_pass with proxy_set_header Host $host)', 'cx.example.com'],
+    ['no Host at all', ''],
+  ])('does not trust a loopback peer that asked for %s', async (_name, host) => {
+    const res = await handler()(get('/api/summary', { host }), { clientAddress: '127.0.0.1' });
+    expect(res.status).toBe(401);
+  });
+
+  it('does not trust HTTP/1.0 (what nginx speaks to its upstream by default, with the upstream\'s loopback Host)', async () => {
+    const res = await handler()(get('/results'), { clientAddress: '127.0.0.1', httpVersion: '1.0' });
+    expect(res.status).toBe(401);
+    expect((await handler()(get('/results'), { clientAddress: '127.0.0.1', httpVersion: '1.1' })).status).toBe(200);
   });
 
   it('keeps the stylesheet and health check public', async () => {

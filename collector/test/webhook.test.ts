@@ -8,6 +8,7 @@ import { backoffDelay, parseRetryAfter } from '../src/webhook/backoff.ts';
 import { startWebhookForwarder } from '../src/webhook/forwarder.ts';
 import type { ForwarderOptions } from '../src/webhook/forwarder.ts';
 import { sign, verify } from '../src/webhook/sign.ts';
+import { redactUrl } from '../src/webhook/target.ts';
 import { memoryStore } from './support/memory-sqlite.ts';
 import { payload, post, record } from './support/payload.ts';
 import { startReceiver } from './support/webhook-receiver.ts';
@@ -34,9 +35,10 @@ describe('signing', () => {
     expect(verify(VECTOR.secret, candidate, now)).toBe(expected);
   });
 
-  it('refuses secrets that are not whsec_<base64 of ≥ 16 bytes>', () => {
+  it('refuses secrets that are not whsec_<base64 of ≥ 24 bytes>', () => {
     expect(() => sign('plain-secret', 'id', 1, '')).toThrow(/whsec_/);
-    expect(() => sign('whsec_c2hvcnQ=', 'id', 1, '')).toThrow(/16 bytes/);
+    expect(() => sign('whsec_c2hvcnQ=', 'id', 1, '')).toThrow(/24 bytes/);
+    expect(() => sign(`whsec_${Buffer.alloc(16).toString('base64')}`, 'id', 1, '')).toThrow(/24 bytes, got 16/);
   });
 });
 
@@ -58,6 +60,11 @@ describe('backoff', () => {
     ['Tue, 10 Mar 2026 12:00:30 GMT', 30_000],
     ['soon', undefined],
     [null, undefined],
+    // Numbers V8's Date.parse would read as dates (the widget's parser, src/transport/policy.ts, refuses them).
+    ['1.5', undefined],
+    ['-5', undefined],
+    ['2099-01-01', undefined],
+    [' 7 ', 7000],
   ])('Retry-After %j → %s ms', (value, expected) => {
     expect(parseRetryAfter(value, Date.parse('2026-03-10T12:00:00Z'))).toBe(expected);
   });
@@ -142,5 +149,15 @@ describe('forwarding', () => {
     await forwarder.idle();
     expect(await store.webhookOutbox.nextDueAt()).toBeNull();
     expect(logs.join('\n')).toMatch(/giving up .* after 2 attempts \(HTTP 400\)/);
+  });
+});
+
+describe('webhook URLs in logs', () => {
+  it.each([
+    ['https://hooks.example/cx?apikey=s3cret', 'https://hooks.example/cx?…'],
+    ['http://hooks.example:8080/a/b#frag', 'http://hooks.example:8080/a/b'],
+    ['https://u:p@hooks.example/', 'https://hooks.example/'],
+  ])('%s is shown as %s', (url, shown) => {
+    expect(redactUrl(url)).toBe(shown);
   });
 });

@@ -1,5 +1,6 @@
 import { PayloadV1 } from '../../../src/schema/payload.ts';
 import { describeIssues } from '../../../src/schema/issues.ts';
+import { MAX_NESTING, nestingDeeperThan } from './depth.ts';
 import { answerIssues } from './semantics.ts';
 
 export const SUPPORTED_VERSIONS = [1] as const;
@@ -16,6 +17,10 @@ export function parsePayload(text: string): ParseResult {
   } catch (err) {
     return { ok: false, error: 'invalid_json', message: `body is not valid JSON: ${(err as Error).message}` };
   }
+  if (nestingDeeperThan(json, MAX_NESTING)) {
+    const message = `body nests arrays or objects more than ${MAX_NESTING} levels deep; a v1 payload needs 4`;
+    return { ok: false, error: 'invalid_payload', message, issues: [`value: ${message}`] };
+  }
   // Checked before the schema so a newer widget gets "unsupported version" instead of a list of field errors.
   if (json !== null && typeof json === 'object' && !Array.isArray(json) && 'v' in json && json.v !== 1) {
     const v = JSON.stringify(json.v);
@@ -27,8 +32,18 @@ export function parsePayload(text: string): ParseResult {
     };
   }
   const parsed = PayloadV1.safeParse(json);
-  if (!parsed.success) return { ok: false, error: 'invalid_payload', message: 'payload does not match schema v1', issues: describeIssues(parsed.error, json) };
+  const mismatch = 'payload does not match schema v1';
+  if (!parsed.success) return { ok: false, error: 'invalid_payload', message: mismatch, issues: describeIssues(parsed.error, json) };
   const issues = answerIssues(parsed.data);
-  if (issues.length) return { ok: false, error: 'invalid_payload', message: 'payload does not match schema v1', issues };
-  return { ok: true, payload: parsed.data };
+  if (issues.length) return { ok: false, error: 'invalid_payload', message: mismatch, issues };
+  return { ok: true, payload: withCanonicalIds(parsed.data) };
+}
+
+/**
+ * UUIDs are case-insensitive (RFC 9562) but stores compare text: the same response sent with its id in upper case
+ * must hit the idempotent insert as a duplicate, and a follow-up must find the response it belongs to.
+ */
+function withCanonicalIds(payload: PayloadV1): PayloadV1 {
+  const followUpOf = payload.followUpOf?.toLowerCase();
+  return { ...payload, id: payload.id.toLowerCase(), ...(followUpOf === undefined ? {} : { followUpOf }) };
 }

@@ -4,6 +4,7 @@ import { corsFor, preflightHeaders } from '../http/cors.ts';
 import { json, jsonError } from '../http/respond.ts';
 import { correctedTime } from '../ingest/clock.ts';
 import { parsePayload } from '../ingest/parse.ts';
+import { DataRejectedError } from '../store/rejected.ts';
 import { utcDay } from '../stats/timeline.ts';
 
 /** text/plain keeps the widget's POST CORS-simple (no preflight); JSON is for everyone else. */
@@ -11,7 +12,7 @@ const ACCEPTED_TYPES = ['text/plain', 'application/json'];
 
 /**
  * POST /responses (and its OPTIONS preflight). Status codes follow the receiver contract in docs/collector.md:
- * 201 new / 200 duplicate (both delete the widget's copy), 400/413/415 permanent, 403 misconfigured origin,
+ * 201 new / 200 duplicate (both delete the widget's copy), 400/413/415/422 permanent, 403 misconfigured origin,
  * 429/503 retry later.
  */
 export async function ingest(req: Request, info: RequestInfo, ctx: Context): Promise<Response> {
@@ -27,7 +28,7 @@ export async function ingest(req: Request, info: RequestInfo, ctx: Context): Pro
   }
   if (req.method === 'OPTIONS') return new Response(null, { status: 204, headers: preflightHeaders(req, cors) });
 
-  const limited = ctx.rateLimit(info.clientAddress);
+  const limited = ctx.rateLimit(ctx.rateLimitKey(req, info));
   if (!limited.ok) {
     return fail(429, 'rate_limited', `too many responses from this address; retry in ${limited.retryAfterSeconds} s`, {}, { 'retry-after': String(limited.retryAfterSeconds) });
   }
@@ -45,13 +46,26 @@ export async function ingest(req: Request, info: RequestInfo, ctx: Context): Pro
   const parsed = parsePayload(body.text);
   if (!parsed.ok) return fail(400, parsed.error, parsed.message, parsed.issues ? { issues: parsed.issues } : {});
 
+  const touchpoint = parsed.payload.touchpoint;
+  if (ctx.touchpoints && !ctx.touchpoints.admit(touchpoint)) {
+    const listed = ctx.touchpoints.listed.join(', ');
+    return fail(422, 'unknown_touchpoint', `touchpoint "${touchpoint}" is not in CX_TOUCHPOINTS (${listed})`);
+  }
+
   const receivedMs = ctx.now();
   const correctedMs = correctedTime(parsed.payload.createdAt, parsed.payload.sentAt, receivedMs);
   const record = { payload: parsed.payload, receivedAt: new Date(receivedMs).toISOString(), correctedAt: new Date(correctedMs).toISOString(), day: utcDay(correctedMs) };
   const result = await ctx.store.insertResponse(record, { enqueueWebhook: ctx.webhook !== undefined }).catch((err: unknown) => {
+    if (err instanceof DataRejectedError) return err;
     console.error('cx-collector: storing a response failed:', err);
     return 'failed' as const;
   });
+  // The store refused these values (e.g. a date PostgreSQL cannot represent): a retry would be refused again.
+  if (result instanceof DataRejectedError) {
+    console.warn(`cx-collector: the store refused response ${parsed.payload.id} (${result.code}): ${result.message}`);
+    const message = `the store cannot keep this payload's values (${result.code}: ${result.message}); do not retry`;
+    return fail(422, 'unstorable_payload', message);
+  }
   // Retryable on purpose: the widget keeps the response and tries again; the id makes the retry safe.
   if (result === 'failed') return fail(503, 'storage_unavailable', 'the response could not be stored; retry later', {}, { 'retry-after': '30' });
   if (result === 'stored') ctx.webhook?.wake();

@@ -2,6 +2,7 @@ import postgres from 'postgres';
 import type { PendingQuery, Row, Sql } from 'postgres';
 import { answerRows, rootIdOf } from './answer-rows.ts';
 import { loadMigrations } from './migrations.ts';
+import { classifyPostgresError } from './rejected.ts';
 import { addToPostgresRollups, postgresRollups } from './rollup-postgres.ts';
 import type { CommentRow, Facets, Filters, RatingCountRow, ResponseCountRow, RootRatingRow, Store, StoredResponse, WebhookOutbox } from './types.ts';
 
@@ -102,6 +103,8 @@ export async function openPostgresStore(url: string, options: { max?: number } =
           await tx`INSERT INTO webhook_outbox (response_id, next_attempt_at) VALUES (${p.id}, ${Date.parse(r.receivedAt)}) ON CONFLICT DO NOTHING`;
         }
         return 'stored' as const;
+      }).catch((err: unknown) => {
+        throw classifyPostgresError(err);
       });
     },
     async listResponses(q) {

@@ -3,6 +3,7 @@ import type { Database as Db } from 'better-sqlite3';
 import { answerRows, rootIdOf } from './answer-rows.ts';
 import { filterConditions } from './filters-sql.ts';
 import { loadMigrations } from './migrations.ts';
+import { classifySqliteError } from './rejected.ts';
 import { sqliteRollupWriter, sqliteRollups } from './rollup-sqlite.ts';
 import type { CommentRow, Facets, RatingCountRow, ResponseCountRow, RootRatingRow, Store, StoredResponse, WebhookOutbox } from './types.ts';
 
@@ -111,7 +112,11 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
   return {
     kind: 'sqlite',
     async insertResponse(r, options) {
-      return insert(r, options?.enqueueWebhook ?? false);
+      try {
+        return insert(r, options?.enqueueWebhook ?? false);
+      } catch (err) {
+        throw classifySqliteError(err);
+      }
     },
     async listResponses(q) {
       const w = filterConditions({ touchpoint: q.touchpoint, surveyId: q.surveyId });

@@ -1,3 +1,5 @@
+import { retryAfter } from '../../../src/transport/policy.ts';
+
 /**
  * Delay before the next webhook attempt: exponential (base × 2^(attempt−1)), capped, with "equal jitter" (half
  * fixed, half random) so a receiver that comes back after an outage is not hit by every queued delivery at once.
@@ -13,10 +15,10 @@ export function backoffDelay(attempt: number, options: BackoffOptions, random: (
   return Math.min(options.maxMs, Math.max(jittered, retryAfterMs ?? 0));
 }
 
-/** Retry-After in seconds or as an HTTP date; undefined when absent or unreadable. */
-export function parseRetryAfter(value: string | null, nowMs: number): number | undefined {
-  if (!value) return undefined;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs);
-}
+/**
+ * Retry-After in milliseconds from `nowMs` (delta-seconds or an HTTP date), or undefined when absent or unreadable.
+ * The widget's parser, so the collector and the widget read a receiver's answer alike (it also refuses the numbers
+ * V8's lenient Date.parse would take for dates, like "1.5").
+ */
+export const parseRetryAfter = (value: string | null, nowMs: number): number | undefined =>
+  retryAfter(value, nowMs, Number.POSITIVE_INFINITY);

@@ -2,6 +2,7 @@ import type { OutboxEntry, Store } from '../store/types.ts';
 import { DEFAULT_BACKOFF, backoffDelay, parseRetryAfter } from './backoff.ts';
 import type { BackoffOptions } from './backoff.ts';
 import { sign } from './sign.ts';
+import { redactUrl } from './target.ts';
 
 export type ForwarderOptions = {
   store: Store;
@@ -72,7 +73,8 @@ export function startWebhookForwarder(options: ForwarderOptions): Forwarder {
       failure = `HTTP ${res.status}`;
       retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), now());
     } catch (err) {
-      failure = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+      // Stored in webhook_outbox.last_error and logged: never with the URL's query (it may hold a key).
+      failure = (err instanceof Error ? `${err.name}: ${err.message}` : String(err)).split(url).join(redactUrl(url));
     }
     const attempts = entry.attempts + 1;
     const dead = attempts >= maxAttempts;

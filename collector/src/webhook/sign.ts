@@ -2,14 +2,18 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /**
  * Standard Webhooks signatures (standardwebhooks.com): HMAC-SHA256 over "<webhook-id>.<webhook-timestamp>.<body>"
- * with the secret's bytes, sent as "v1,<base64>". Secrets are "whsec_" + base64 of at least 16 random bytes.
+ * with the secret's bytes, sent as "v1,<base64>". Secrets are "whsec_" + base64 of 24 to 64 random bytes, as the
+ * specification requires.
  */
 export const SECRET_PREFIX = 'whsec_';
+export const MIN_SECRET_BYTES = 24;
 
 export function secretBytes(secret: string): Buffer {
   if (!secret.startsWith(SECRET_PREFIX)) throw new Error(`webhook secret must look like ${SECRET_PREFIX}<base64>`);
   const key = Buffer.from(secret.slice(SECRET_PREFIX.length), 'base64');
-  if (key.length < 16) throw new Error('webhook secret must decode to at least 16 bytes');
+  if (key.length < MIN_SECRET_BYTES) {
+    throw new Error(`webhook secret must decode to at least ${MIN_SECRET_BYTES} bytes, got ${key.length}`);
+  }
   return key;
 }
 

@@ -31,7 +31,9 @@ export const post = (body: string | object, init: { headers?: Record<string, str
     headers: { 'content-type': 'text/plain;charset=UTF-8', ...init.headers },
   });
 
-export const get = (path: string, headers: Record<string, string> = {}): Request => new Request(`http://collector.test${path}`, { headers });
+/** A GET as a browser on this machine sends it: with a loopback Host header (admin routes without a token check it). */
+export const get = (path: string, headers: Record<string, string> = {}): Request =>
+  new Request(`http://collector.test${path}`, { headers: { host: '127.0.0.1:8787', ...headers } });
 
 export const LOCAL = { clientAddress: '127.0.0.1' };
 export const REMOTE = { clientAddress: '203.0.113.7' };
