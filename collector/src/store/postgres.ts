@@ -4,6 +4,8 @@ import { answerRows, rootIdOf } from './answer-rows.ts';
 import { loadMigrations } from './migrations.ts';
 import { classifyPostgresError } from './rejected.ts';
 import { addToPostgresRollups, postgresRollups } from './rollup-postgres.ts';
+import { collectFacets } from './facets.ts';
+import { FACET_LIMIT } from './types.ts';
 import type { CommentRow, Facets, Filters, RatingCountRow, ResponseCountRow, RootRatingRow, Store, StoredResponse, WebhookOutbox } from './types.ts';
 
 type PayloadRow = { payload: Omit<StoredResponse, 'receivedAt' | 'correctedAt'>; received_at: Date; corrected_at: Date };
@@ -144,10 +146,15 @@ export async function openPostgresStore(url: string, options: { max?: number } =
         : [];
       return { comments, ratings: [...ratings] };
     },
-    async facets(): Promise<Facets> {
-      const col = async (name: 'touchpoint' | 'survey_id' | 'locale') =>
-        (await sql<{ v: string }[]>`SELECT DISTINCT ${sql(name)} AS v FROM responses ORDER BY 1`).map((r) => r.v);
-      return { touchpoints: await col('touchpoint'), surveys: await col('survey_id'), locales: await col('locale') };
+    async facets(limit = FACET_LIMIT): Promise<Facets> {
+      return collectFacets(
+        limit,
+        async (column) =>
+          (await sql<{ v: string }[]>`SELECT ${sql(column)} AS v FROM responses
+            GROUP BY 1 ORDER BY COUNT(*) DESC, 1 LIMIT ${limit}`).map((row) => row.v),
+        async (column) =>
+          (await sql<{ n: number }[]>`SELECT COUNT(DISTINCT ${sql(column)})::int AS n FROM responses`)[0].n,
+      );
     },
     rollups: await postgresRollups(sql, migrated),
     webhookOutbox,

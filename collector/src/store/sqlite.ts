@@ -5,6 +5,8 @@ import { filterConditions } from './filters-sql.ts';
 import { loadMigrations } from './migrations.ts';
 import { classifySqliteError } from './rejected.ts';
 import { sqliteRollupWriter, sqliteRollups } from './rollup-sqlite.ts';
+import { collectFacets } from './facets.ts';
+import { FACET_LIMIT } from './types.ts';
 import type { CommentRow, Facets, RatingCountRow, ResponseCountRow, RootRatingRow, Store, StoredResponse, WebhookOutbox } from './types.ts';
 
 type PayloadRow = { payload: string; received_at: string; corrected_at: string };
@@ -170,13 +172,15 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
         : [];
       return { comments, ratings };
     },
-    async facets(): Promise<Facets> {
-      const col = (sql: string) => (db.prepare(sql).pluck().all() as string[]);
-      return {
-        touchpoints: col('SELECT DISTINCT touchpoint FROM responses ORDER BY 1'),
-        surveys: col('SELECT DISTINCT survey_id FROM responses ORDER BY 1'),
-        locales: col('SELECT DISTINCT locale FROM responses ORDER BY 1'),
-      };
+    async facets(limit = FACET_LIMIT): Promise<Facets> {
+      return collectFacets(
+        limit,
+        (column) => {
+          const query = `SELECT ${column} FROM responses GROUP BY 1 ORDER BY COUNT(*) DESC, 1 LIMIT ?`;
+          return db.prepare(query).pluck().all(limit) as string[];
+        },
+        (column) => db.prepare(`SELECT COUNT(DISTINCT ${column}) FROM responses`).pluck().get() as number,
+      );
     },
     rollups: sqliteRollups(db, migrated),
     webhookOutbox,

@@ -18,7 +18,11 @@ export type Store = {
   responseCounts(filters: Filters): Promise<ResponseCountRow[]>;
   /** Newest free-text answers (text questions and choice "Other" fields) plus the ratings of their responses. */
   latestComments(filters: Filters, limit: number): Promise<{ comments: CommentRow[]; ratings: RootRatingRow[] }>;
-  facets(): Promise<Facets>;
+  /**
+   * Values to offer as filters: the `limit` (default FACET_LIMIT) most answered of each, by name. A sender can make up
+   * any number of touchpoints and surveys; a filter list of thousands would make the results page megabytes long.
+   */
+  facets(limit?: number): Promise<Facets>;
   /** Pre-aggregated counts behind the results page, kept current by insertResponse. */
   rollups: Rollups;
   webhookOutbox: WebhookOutbox;
@@ -71,7 +75,15 @@ export type CommentRow = {
 
 export type RootRatingRow = { rootId: string; questionId: string; type: RatingKind; value: number };
 
-export type Facets = { touchpoints: string[]; surveys: string[]; locales: string[] };
+export type Facets = {
+  touchpoints: string[];
+  surveys: string[];
+  locales: string[];
+  /** Present when a list was cut to the limit: how many values each list left out (for a "more" link). */
+  hidden?: { touchpoints: number; surveys: number; locales: number };
+};
+
+export const FACET_LIMIT = 100;
 
 export type OutboxEntry = { responseId: string; attempts: number; response: StoredResponse };
 
