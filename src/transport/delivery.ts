@@ -208,8 +208,6 @@ export function createDelivery(deps: Deps): Delivery {
     ).finally(() => {
       clearTimeout(timeout);
       if (keepalive) keepaliveBytesInFlight -= entry.bytes;
-      // A later attempt (the page-hide flush's) may be in flight: that one is still going.
-      if (tracked.entry.attempts == attempt) tracked.inFlight = 'none';
     });
   };
 
@@ -246,12 +244,31 @@ export function createDelivery(deps: Deps): Delivery {
     }
   };
 
-  /** Sends this page's copy of an entry that storage already holds, and records the outcome. */
-  const send = async (tracked: Tracked, keepalive: boolean) => {
+  /** The attempt count first, so that another tab sees the row was tried. */
+  const saveAttempt = (tracked: Tracked) => store().put(toRow(tracked.entry));
+
+  /**
+   * Starts a POST, then `persist` (the write its outcome must follow), then records the outcome; `done` never rejects.
+   * The entry counts as in flight until its outcome is recorded, so no other attempt starts in between.
+   */
+  const send = (tracked: Tracked, keepalive: boolean, persist: (tracked: Tracked) => Promise<unknown>) => {
     const outcome = post(tracked, keepalive);
+    const attempt = tracked.entry.attempts;
     tracked.ownedByPage = true;
-    await store().put(toRow(tracked.entry)); // the attempt count first, so another tab sees it was tried
-    await record(tracked, await outcome, keepalive);
+    const persisted = persist(tracked);
+    const done = (async () => {
+      try {
+        // A delete or an update must come after the row it changes.
+        await persisted;
+        await record(tracked, await outcome, keepalive);
+      } catch {
+        /* never into the page; the row stays queued */
+      } finally {
+        // A later attempt (the page-hide flush's) may be in flight: that one is still going.
+        if (tracked.entry.attempts == attempt) tracked.inFlight = 'none';
+      }
+    })();
+    return { outcome, persisted, done };
   };
 
   /** A drain's attempt: under the row's lock, so that each row is in flight from one tab at a time (matrix C01). */
@@ -270,7 +287,7 @@ export function createDelivery(deps: Deps): Delivery {
         const tried = current.attempts != tracked.entry.attempts;
         tracked.entry = current;
         if (tried) return wake(current.dueAt);
-        await send(tracked, fitsKeepalive(tracked));
+        await send(tracked, fitsKeepalive(tracked), saveAttempt).done;
       });
       if (!ran) wake(deps.now() + options.baseMs);
     } catch {
@@ -344,7 +361,7 @@ export function createDelivery(deps: Deps): Delivery {
       if (!tracked.ownedByPage || !allowed(tracked) || tracked.inFlight == 'keepalive' || tracked.sentAtHide) continue;
       if (entry.dueAt > now && tracked.inFlight == 'none') continue;
       tracked.sentAtHide = true;
-      if (fitsKeepalive(tracked)) void send(tracked, true).catch(() => {});
+      if (fitsKeepalive(tracked)) send(tracked, true, saveAttempt);
       else if (tracked.writing) beaconUnwritten(tracked, now);
       // Otherwise the outbox holds it and the next visit sends it.
     }
@@ -436,39 +453,36 @@ export function createDelivery(deps: Deps): Delivery {
       if (typeof admitted == 'string') return Promise.resolve({ ok: false, id: String(payload?.id), error: admitted });
       const tracked = track(admitted, true);
       const { id } = admitted;
-      // The send starts before the outbox write, so that a tab closed right after the tap still sends the answer.
-      // No lock is needed: no other tab can see the row before the write lands, and it lands due only after this
-      // request has timed out.
-      let outcome: Promise<Attempted> | undefined;
-      let keepalive = false;
+      const write = () =>
+        addRow(store(), toRow(tracked.entry), options).then(
+          ({ durable, dropped }) => {
+            for (const row of dropped) {
+              counts.dropped++;
+              known.delete(row.id);
+              emit({ type: 'dead', id: row.id, reason: 'outbox full' });
+            }
+            return durable;
+          },
+          () => false,
+        );
+      let written: Promise<boolean>;
+      let delivered: Promise<boolean> = new Promise(() => {});
       if (allowed(tracked)) {
-        keepalive = fitsKeepalive(tracked);
-        outcome = post(tracked, keepalive);
-        tracked.entry.dueAt = deps.now() + options.timeoutMs;
-      }
-      const written = addRow(store(), toRow(tracked.entry), options).then(
-        ({ durable, dropped }) => {
-          for (const row of dropped) {
-            counts.dropped++;
-            known.delete(row.id);
-            emit({ type: 'dead', id: row.id, reason: 'outbox full' });
-          }
-          return durable;
-        },
-        () => false,
-      );
+        // The send starts before the outbox write, so that a tab closed right after the tap still sends the answer.
+        const sending = send(tracked, fitsKeepalive(tracked), write);
+        written = sending.persisted as Promise<boolean>;
+        delivered = sending.outcome.then((result) => classify(result.status) == 'ok');
+        // Held until the outcome is recorded: a tab or a second copy of the script that reads the row from storage
+        // meanwhile must not send it too. No one else knows the id yet, so the lock is ours at once.
+        void (lock ||= deps.lock(options))(id, () => sending.done).catch(() => {});
+      } else written = write();
       tracked.writing = written;
       void written.then(() => {
         tracked.writing = undefined;
       });
       return new Promise<SubmitResult>((resolve) => {
         void written.then((durable) => resolve({ ok: true, id, durable, delivered: false }));
-        void outcome?.then(async (result) => {
-          if (classify(result.status) == 'ok') resolve({ ok: true, id, durable: false, delivered: true });
-          // Its own write first: a delete or an update must come after the row it changes.
-          await written;
-          await record(tracked, result, keepalive);
-        }).catch(() => {});
+        void delivered.then((ok) => ok && resolve({ ok: true, id, durable: false, delivered: true }));
       });
     },
     subscribe(listener) {
