@@ -10,8 +10,9 @@ import { createTouchpointGate } from './ingest/touchpoints.ts';
 import { exportRoute } from './routes/export.ts';
 import { ingest } from './routes/ingest.ts';
 import { listResponses } from './routes/list.ts';
-import { resultsCss, resultsRoute } from './routes/results.ts';
-import { summaryRoute } from './routes/summary.ts';
+import { withCookieToken } from './results/session.ts';
+import { resultsCss, resultsRoute, touchpointRoute } from './routes/results.ts';
+import { summaryCsvRoute, summaryRoute } from './routes/summary.ts';
 import type { Store } from './store/types.ts';
 
 export type HandlerOptions = {
@@ -45,6 +46,8 @@ type AdminRoute = (url: URL, ctx: Context) => Response | Promise<Response>;
 const ADMIN_ROUTES: Record<string, AdminRoute> = {
   '/responses': listResponses,
   '/results': resultsRoute,
+  '/results/touchpoint': touchpointRoute,
+  '/export/summary.csv': summaryCsvRoute,
   '/api/summary': summaryRoute,
   '/export.csv': (url, ctx) => exportRoute(url, ctx, 'csv'),
   '/export.ndjson': (url, ctx) => exportRoute(url, ctx, 'ndjson'),
@@ -81,7 +84,7 @@ export function createHandler(options: HandlerOptions): Handler {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         return jsonError(405, 'method_not_allowed', `${req.method} is not allowed on ${path}`, { allow: path === '/responses' ? 'GET, HEAD, POST, OPTIONS' : 'GET, HEAD' });
       }
-      const access = checkAdmin(req, url, info, ctx.adminToken);
+      const access = checkAdmin(req, withCookieToken(req, url), info, ctx.adminToken);
       if (!access.ok) return jsonError(access.status, access.error, access.message, access.status === 401 ? { 'www-authenticate': 'Bearer realm="cx-feedback"' } : {});
       return await admin(url, ctx);
     } catch (err) {

@@ -23,35 +23,48 @@ async function seed() {
 }
 
 describe('GET /results', () => {
-  it('renders the figures as HTML under a strict CSP, with visitor text escaped', async () => {
+  it('renders the journey overview as HTML under a strict CSP, with visitor text escaped', async () => {
     await seed();
     const res = await handler()(get('/results'), LOCAL);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
     const page = await res.text();
-    expect(page).toContain('3</strong> responses');
-    expect(page).toContain('Net Promoter Score');
-    expect(page).toContain('<strong>0</strong><span>NPS'); // one promoter, one detractor
-    expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(page).toContain('<strong>3</strong> responses');
+    expect(page).toContain('Needs attention');
+    expect(page).toContain('too few answers');
     expect(page).not.toContain('<script');
     expect(page).not.toMatch(/\sstyle=/);
-    expect(page).toContain('<span class="score">nps 3</span>'); // the follow-up comment shows its first response's score
-    expect(page).toContain('<svg');
   });
 
-  it('applies filters from the query', async () => {
+  it('escapes comments on the drill-down and links themes to them', async () => {
+    await seed();
+    const page = await (await handler()(get('/results/touchpoint?touchpoint=checkout&from=2026-03-01&to=2026-03-12'), LOCAL)).text();
+    expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(page).not.toContain('<script');
+    expect(page).toContain('<span class="score">nps 3</span>'); // the follow-up comment shows its first response's score
+  });
+
+  it('applies filters from the query and keeps them in links', async () => {
     await seed();
     const page = await (await handler()(get('/results?touchpoint=help&from=2026-03-01&to=2026-03-12'), LOCAL)).text();
-    expect(page).toContain('1</strong> response ·');
+    expect(page).toContain('<strong>1</strong> responses');
     expect(page).toContain('<option selected>help</option>');
     expect(page).toContain('value="2026-03-01"');
+    expect(page).toContain('href="/results/touchpoint?from=2026-03-01&amp;to=2026-03-12&amp;touchpoint=help"');
   });
 
-  it('carries a URL token into links and the form', async () => {
+  it('turns a URL token into a cookie and a clean URL, and never puts the token in links', async () => {
     const token = 'a-long-admin-token-0123456789';
-    const page = await (await handler(token)(get(`/results?token=${token}`), { clientAddress: '192.0.2.1' })).text();
-    expect(page).toContain(`<input type="hidden" name="token" value="${token}">`);
-    expect(page).toMatch(new RegExp(`href="/export\\.csv\\?[^"]*token=${token}`));
+    const h = handler(token);
+    const first = await h(get(`/results?from=2026-03-01&token=${token}`), { clientAddress: '192.0.2.1' });
+    expect(first.status).toBe(303);
+    expect(first.headers.get('location')).toBe('/results?from=2026-03-01');
+    const cookie = first.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/^cx_admin=a-long-admin-token-0123456789; Path=\/; HttpOnly; SameSite=Strict/);
+    const page = await (await h(get('/results?from=2026-03-01', { cookie: cookie.split(';')[0] }), { clientAddress: '192.0.2.1' })).text();
+    expect(page).toContain('Customer experience');
+    expect(page).not.toContain(token);
+    expect((await h(get('/results'), { clientAddress: '192.0.2.1' })).status).toBe(401);
   });
 
   it('answers 400 for a malformed date', async () => {
@@ -60,19 +73,31 @@ describe('GET /results', () => {
 });
 
 describe('GET /api/summary', () => {
-  it('defaults to the last 30 days and returns the same figures as JSON', async () => {
+  it('is versioned, defaults to the last 30 days against the 30 before, and carries the page figures', async () => {
     await seed();
     const body = (await (await handler()(get('/api/summary'), LOCAL)).json()) as {
-      filters: { from: string; to: string };
-      responses: number;
-      groups: { touchpoint: string; questions: { type: string; metric: { n: number } }[] }[];
+      version: number;
+      period: { from: string; to: string };
+      previousPeriod: { from: string; to: string };
+      responses: { current: number };
+      stages: { stage: string | null; touchpoints: { touchpoint: string; questions: { type: string; current: { n: number; tooFew: boolean } }[] }[] }[];
     };
-    expect(body.filters).toEqual({ from: '2026-02-11', to: '2026-03-12' });
-    expect(body.responses).toBe(3);
-    expect(body.groups.map((g) => [g.touchpoint, g.questions.map((q) => `${q.type}:${q.metric.n}`)])).toEqual([
-      ['checkout', ['csat:1', 'nps:2']],
-      ['help', ['thumbs:1']],
+    expect(body.version).toBe(2);
+    expect(body.period).toEqual({ from: '2026-02-11', to: '2026-03-12' });
+    expect(body.previousPeriod).toEqual({ from: '2026-01-12', to: '2026-02-10' });
+    expect(body.responses.current).toBe(3);
+    expect(body.stages[0].touchpoints.map((t) => [t.touchpoint, t.questions.map((q) => `${q.type}:${q.current.n}:${q.current.tooFew}`)])).toEqual([
+      ['checkout', ['csat:1:true', 'nps:2:true']],
+      ['help', ['thumbs:1:true']],
     ]);
+  });
+
+  it('exports the summary as CSV, one row per touchpoint and question', async () => {
+    await seed();
+    const csv = await (await handler()(get('/export/summary.csv'), LOCAL)).text();
+    const lines = csv.trim().split('\r\n');
+    expect(lines[0]).toBe('period_from,period_to,stage,touchpoint,question_id,type,level,measure,unit,n,value,ci95_low,ci95_high,previous_n,previous_value,change,z,significant,direction');
+    expect(lines).toHaveLength(4);
   });
 });
 

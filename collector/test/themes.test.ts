@@ -34,8 +34,8 @@ describe('themes of a corpus', () => {
     expect(themes(corpus).map((t) => [t.phrase, t.negative, t.positive, t.ids])).toEqual([
       ['delivery', 1, 2, ['3', '4', '5']],
       ['wrong size', 2, 0, ['1', '2']],
-      ['配達', 2, 0, ['6', '7']],
       ['遅', 2, 0, ['6', '7']],
+      ['配達', 2, 0, ['6', '7']],
       ['fast delivery', 0, 2, ['3', '4']],
     ]);
   });

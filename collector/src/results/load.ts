@@ -1,0 +1,30 @@
+import { overview } from '../stats/overview.ts';
+import type { Overview } from '../stats/overview.ts';
+import { touchpointDetail } from '../stats/touchpoint.ts';
+import type { TouchpointDetail } from '../stats/touchpoint.ts';
+import type { Store } from '../store/types.ts';
+import type { ResultsQuery } from './params.ts';
+
+/** Free texts read per drill-down for themes and the comment list: the newest ones of the period. */
+export const TEXT_LIMIT = 5000;
+/** Comments listed on a drill-down (the CSV export has them all). */
+export const COMMENT_LIMIT = 100;
+
+/** The rollups over the current and the previous period in one query each. */
+const span = (q: ResultsQuery) => ({ ...q.filters, from: q.periods.previous?.from ?? q.periods.current.from, to: q.periods.current.to });
+
+export async function loadOverview(store: Store, q: ResultsQuery, journey: readonly string[]): Promise<Overview> {
+  const [answers, responses] = await Promise.all([store.rollups.answerCounts(span(q)), store.rollups.responseCounts(span(q))]);
+  return overview({ answers, responses, periods: q.periods, journey });
+}
+
+export async function loadTouchpoint(store: Store, q: ResultsQuery, touchpoint: string): Promise<TouchpointDetail | null> {
+  const filters = { ...span(q), touchpoint };
+  const current = { ...filters, from: q.periods.current.from };
+  const [answers, responses, texts] = await Promise.all([
+    store.rollups.answerCounts(filters),
+    store.rollups.responseCounts(filters),
+    store.rollups.texts(current, TEXT_LIMIT),
+  ]);
+  return touchpointDetail({ touchpoint, answers, responses, ...texts, periods: q.periods, commentFilters: q.comments, commentLimit: COMMENT_LIMIT });
+}
