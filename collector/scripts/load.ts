@@ -105,12 +105,12 @@ async function measure(label: string, env: Record<string, string>): Promise<void
   const collector = await startCollectorProcess(env);
   try {
     const r = await hammer(collector.url);
-    const summary = (await (await fetch(`${collector.url}api/summary?from=`)).json()) as { responses: number };
+    const summary = (await (await fetch(`${collector.url}api/summary?from=`)).json()) as { responses: { current: number } };
     console.log(
       `${label}: ${(r.accepted / r.seconds).toFixed(0)} accepted responses/s (${r.accepted} in ${r.seconds.toFixed(1)} s, ` +
-        `${r.failed} failed, latency p50 ${r.p50.toFixed(1)} ms / p99 ${r.p99.toFixed(1)} ms, concurrency ${CONCURRENCY}); stored: ${summary.responses}`,
+        `${r.failed} failed, latency p50 ${r.p50.toFixed(1)} ms / p99 ${r.p99.toFixed(1)} ms, concurrency ${CONCURRENCY}); stored: ${summary.responses.current}`,
     );
-    if (summary.responses !== r.accepted) throw new Error(`stored ${summary.responses} but acknowledged ${r.accepted}`);
+    if (summary.responses.current !== r.accepted) throw new Error(`stored ${summary.responses.current} but acknowledged ${r.accepted}`);
   } finally {
     await collector.stop();
   }
