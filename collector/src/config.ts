@@ -45,7 +45,9 @@ const Env = z
             secretBytes(secret);
           } catch (err) {
             const why = err instanceof Error ? err.message : String(err);
-            throw new Error(`${why}; expected whsec_ + base64 of ≥ ${MIN_SECRET_BYTES} random bytes (${GENERATE_SECRET})`);
+            throw new Error(
+              `${why}; expected whsec_ + base64 of ≥ ${MIN_SECRET_BYTES} random bytes (${GENERATE_SECRET})`,
+            );
           }
         }),
       )
@@ -78,11 +80,13 @@ export type Config = {
 };
 
 /** Empty variables count as unset (`CX_ADMIN_TOKEN= tsx …` must not mean "token is the empty string"). */
-const present = (env: NodeJS.ProcessEnv) => Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+const present = (env: NodeJS.ProcessEnv) =>
+  Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
 
 export function readConfig(env: NodeJS.ProcessEnv): { ok: true; config: Config } | { ok: false; problems: string[] } {
   const parsed = Env.safeParse(present(env));
-  if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) };
+  if (!parsed.success)
+    return { ok: false, problems: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) };
   const e = parsed.data;
   return {
     ok: true,
@@ -92,7 +96,8 @@ export function readConfig(env: NodeJS.ProcessEnv): { ok: true; config: Config }
       database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'sqlite', path: e.CX_DB_PATH },
       allowedOrigins: parseAllowedOrigins(e.CX_ALLOWED_ORIGINS),
       adminToken: e.CX_ADMIN_TOKEN,
-      webhook: e.CX_WEBHOOK_URL && e.CX_WEBHOOK_SECRET ? { url: e.CX_WEBHOOK_URL, secret: e.CX_WEBHOOK_SECRET } : undefined,
+      webhook:
+        e.CX_WEBHOOK_URL && e.CX_WEBHOOK_SECRET ? { url: e.CX_WEBHOOK_URL, secret: e.CX_WEBHOOK_SECRET } : undefined,
       rateLimitPerMinute: e.CX_RATE_LIMIT,
       ipv6PrefixLength: e.CX_RATE_LIMIT_IPV6_PREFIX,
       trustProxy: e.CX_TRUST_PROXY ? parseTrustProxy(e.CX_TRUST_PROXY) : undefined,

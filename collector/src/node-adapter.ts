@@ -19,7 +19,12 @@ export function toRequest(req: IncomingMessage, maxBodyBytes: number): Request {
   }
   const method = req.method ?? 'GET';
   const hasBody = method !== 'GET' && method !== 'HEAD';
-  return new Request(url, { method, headers, body: hasBody ? cappedStream(req, maxBodyBytes) : null, ...(hasBody ? { duplex: 'half' } : {}) });
+  return new Request(url, {
+    method,
+    headers,
+    body: hasBody ? cappedStream(req, maxBodyBytes) : null,
+    ...(hasBody ? { duplex: 'half' } : {}),
+  });
 }
 
 function cappedStream(req: IncomingMessage, maxBytes: number): ReadableStream<Uint8Array> {
@@ -65,15 +70,22 @@ export async function writeResponse(res: ServerResponse, response: Response, met
   }
 }
 
-export function toNodeListener(handler: Handler, options: AdapterOptions = {}): (req: IncomingMessage, res: ServerResponse) => void {
+export function toNodeListener(
+  handler: Handler,
+  options: AdapterOptions = {},
+): (req: IncomingMessage, res: ServerResponse) => void {
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   return (req, res) => {
     const method = req.method ?? 'GET';
-    handler(toRequest(req, maxBodyBytes), { clientAddress: req.socket.remoteAddress ?? '', httpVersion: req.httpVersion })
+    handler(toRequest(req, maxBodyBytes), {
+      clientAddress: req.socket.remoteAddress ?? '',
+      httpVersion: req.httpVersion,
+    })
       .then((response) => writeResponse(res, response, method))
       .catch((err: unknown) => {
         console.error('cx-collector: could not answer a request:', err);
-        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' }).end('{"error":"internal_error"}');
+        if (!res.headersSent)
+          res.writeHead(500, { 'content-type': 'application/json' }).end('{"error":"internal_error"}');
         else res.destroy();
       });
   };

@@ -11,7 +11,11 @@ export type Listening = { url: string; port: number; close(): Promise<void> };
  */
 export type SlowClientLimits = { headersTimeoutMs: number; requestTimeoutMs: number; checkIntervalMs: number };
 
-export const SLOW_CLIENT_LIMITS: SlowClientLimits = { headersTimeoutMs: 15_000, requestTimeoutMs: 30_000, checkIntervalMs: 1_000 };
+export const SLOW_CLIENT_LIMITS: SlowClientLimits = {
+  headersTimeoutMs: 15_000,
+  requestTimeoutMs: 30_000,
+  checkIntervalMs: 1_000,
+};
 
 /** Starts a node:http server for a listener; resolves once it listens; close() waits for open requests. */
 export function listen(

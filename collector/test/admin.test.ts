@@ -88,7 +88,7 @@ describe('admin routes without CX_ADMIN_TOKEN', () => {
     expect(res.status).toBe(401);
   });
 
-  it('does not trust HTTP/1.0 (what nginx speaks to its upstream by default, with the upstream\'s loopback Host)', async () => {
+  it("does not trust HTTP/1.0 (nginx's default to its upstream, with the upstream's loopback Host)", async () => {
     const res = await handler()(get('/results'), { clientAddress: '127.0.0.1', httpVersion: '1.0' });
     expect(res.status).toBe(401);
     expect((await handler()(get('/results'), { clientAddress: '127.0.0.1', httpVersion: '1.1' })).status).toBe(200);

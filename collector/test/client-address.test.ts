@@ -56,7 +56,8 @@ describe('rate limiting keys', () => {
   const statuses = async (options: Partial<HandlerOptions>, requests: [string, Record<string, string>?][]) => {
     const h = createHandler({ store, rateLimitPerMinute: 2, ...options });
     const out: number[] = [];
-    for (const [address, headers] of requests) out.push((await h(post(payload(), { headers }), { clientAddress: address })).status);
+    for (const [address, headers] of requests)
+      out.push((await h(post(payload(), { headers }), { clientAddress: address })).status);
     return out;
   };
 
@@ -70,7 +71,7 @@ describe('rate limiting keys', () => {
     expect(await statuses({}, [['::1'], ['127.0.0.1'], ['::ffff:127.0.0.1']])).toEqual([201, 201, 429]);
   });
 
-  it('behind a trusted proxy, each visitor has their own bucket; without trust they share the proxy\'s', async () => {
+  it("behind a trusted proxy, each visitor has their own bucket; without trust they share the proxy's", async () => {
     const visitors: [string, Record<string, string>][] = ['198.51.100.1', '198.51.100.2', '198.51.100.3'].map((v) => [
       '127.0.0.1',
       { 'x-forwarded-for': v },

@@ -59,7 +59,10 @@ describe('readConfig', () => {
   });
 
   it('treats empty variables as unset', () => {
-    expect(readConfig({ CX_ADMIN_TOKEN: '', DATABASE_URL: '' })).toMatchObject({ ok: true, config: { adminToken: undefined, database: { kind: 'sqlite' } } });
+    expect(readConfig({ CX_ADMIN_TOKEN: '', DATABASE_URL: '' })).toMatchObject({
+      ok: true,
+      config: { adminToken: undefined, database: { kind: 'sqlite' } },
+    });
   });
 
   it.each([

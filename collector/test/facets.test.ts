@@ -15,7 +15,8 @@ describe('filter lists under cardinality abuse', () => {
   it('offers the most answered values up to the limit, sorted, and says how many were left out', async () => {
     for (let i = 0; i < 5; i++) await store.insertResponse(record(payload({ touchpoint: 'checkout' })));
     for (let i = 0; i < 3; i++) await store.insertResponse(record(payload({ touchpoint: 'help' })));
-    for (const touchpoint of ['spam-1', 'spam-2', 'spam-3']) await store.insertResponse(record(payload({ touchpoint })));
+    for (const touchpoint of ['spam-1', 'spam-2', 'spam-3'])
+      await store.insertResponse(record(payload({ touchpoint })));
     const facets = await store.facets(3);
     expect(facets.touchpoints).toEqual(['checkout', 'help', 'spam-1']);
     expect(facets.hidden).toEqual({ touchpoints: 2, surveys: 0, locales: 0 });

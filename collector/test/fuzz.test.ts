@@ -20,7 +20,14 @@ const REMOTE = { clientAddress: '203.0.113.7' };
 
 const hostileString = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.constantFrom('\u0000', 'a\uD800', '\uDC00b', '😀'.slice(0, 1), '<script>x</script>', "'; DROP TABLE responses; --"),
+  fc.constantFrom(
+    '\u0000',
+    'a\uD800',
+    '\uDC00b',
+    '😀'.slice(0, 1),
+    '<script>x</script>',
+    "'; DROP TABLE responses; --",
+  ),
   fc.constantFrom('__proto__', 'constructor', 'x'.repeat(70), '', ' ', '\r\n', 'C0FFEE00-1234-4ABC-8DEF-0123456789AB'),
 );
 const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
@@ -34,16 +41,37 @@ const isoDate = fc.oneof(
     .date({ min: new Date('0000-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z'), noInvalidDate: true })
     .map((d) => d.toISOString()),
   // Edges a store may refuse although the format is valid (PostgreSQL has no year 0).
-  fc.constantFrom('0000-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z', '1970-01-01T00:00:00Z', '2024-02-29T23:59:60Z'),
+  fc.constantFrom(
+    '0000-01-01T00:00:00.000Z',
+    '9999-12-31T23:59:59.999Z',
+    '1970-01-01T00:00:00Z',
+    '2024-02-29T23:59:60Z',
+  ),
 );
 
 /** A valid payload with one field (at some depth) replaced by a hostile value. */
 const mutatedPayload = fc
   .record({
     path: fc.constantFrom(
-      ['id'], ['surveyId'], ['touchpoint'], ['followUpOf'], ['createdAt'], ['sentAt'], ['attempt'], ['v'],
-      ['context', 'url'], ['context', 'locale'], ['context', 'stage'], ['context', 'trigger'], ['context', 'redacted'],
-      ['metadata', 'k'], ['metadata'], ['answers'], ['answers', 0, 'value'], ['answers', 0, 'type'], ['answers', 0, 'other'],
+      ['id'],
+      ['surveyId'],
+      ['touchpoint'],
+      ['followUpOf'],
+      ['createdAt'],
+      ['sentAt'],
+      ['attempt'],
+      ['v'],
+      ['context', 'url'],
+      ['context', 'locale'],
+      ['context', 'stage'],
+      ['context', 'trigger'],
+      ['context', 'redacted'],
+      ['metadata', 'k'],
+      ['metadata'],
+      ['answers'],
+      ['answers', 0, 'value'],
+      ['answers', 0, 'type'],
+      ['answers', 0, 'other'],
     ),
     value: fc.oneof(hostileValue, isoDate),
     createdAt: isoDate,

@@ -12,7 +12,8 @@ beforeEach(() => {
 afterEach(() => store.close());
 
 const REMOTE = { clientAddress: '203.0.113.7' };
-const handler = (options: Partial<HandlerOptions> = {}) => createHandler({ store, rateLimitPerMinute: 10_000, ...options });
+const handler = (options: Partial<HandlerOptions> = {}) =>
+  createHandler({ store, rateLimitPerMinute: 10_000, ...options });
 const nested = (levels: number, inner: string) => `${'['.repeat(levels)}${inner}${']'.repeat(levels)}`;
 type Refusal = { error: string; message: string; issues?: string[] };
 
@@ -65,12 +66,14 @@ describe('names outside the documented character sets', () => {
   ])('%s: 400 naming the field', async (field, override) => {
     const res = await handler()(post(payload(override)), REMOTE);
     expect(res.status).toBe(400);
-    expect(((await res.json()) as Refusal).issues?.join('\n')).toMatch(new RegExp(`^${field.replace('.', '\\.')}: got`));
+    expect(((await res.json()) as Refusal).issues?.join('\n')).toMatch(
+      new RegExp(`^${field.replace('.', '\\.')}: got`),
+    );
   });
 });
 
 describe('CX_TOUCHPOINTS allow-list', () => {
-  it('stores listed touchpoints (exact or by prefix*), refuses others with 422 and counts them in /healthz', async () => {
+  it('stores listed touchpoints (exact or prefix*), refuses others with 422 and counts them in /healthz', async () => {
     const h = handler({ touchpoints: ['checkout', 'help-*'] });
     expect((await h(post(payload({ touchpoint: 'checkout' })), REMOTE)).status).toBe(201);
     expect((await h(post(payload({ touchpoint: 'help-article-42' })), REMOTE)).status).toBe(201);
@@ -86,7 +89,10 @@ describe('CX_TOUCHPOINTS allow-list', () => {
       store: 'sqlite',
       refused: { unknownTouchpoints: 3 },
     });
-    expect((await store.listResponses({ limit: 10 })).map((r) => r.touchpoint).sort()).toEqual(['checkout', 'help-article-42']);
+    expect((await store.listResponses({ limit: 10 })).map((r) => r.touchpoint).sort()).toEqual([
+      'checkout',
+      'help-article-42',
+    ]);
   });
 
   it('without a list every valid touchpoint is stored and /healthz stays as it was', async () => {

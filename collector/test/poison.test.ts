@@ -27,7 +27,11 @@ function poisonSuite(open: () => Promise<Store>) {
 
   it.each([
     ['a NUL character', 'before\u0000after', 'answers[0].value: got "before\\u0000after", expected well-formed'],
-    ['a lone surrogate (half an emoji)', `${'x'.repeat(10)}\uD83D`, 'answers[0].value: got "xxxxxxxxxx\\ud83d", expected'],
+    [
+      'a lone surrogate (half an emoji)',
+      `${'x'.repeat(10)}\uD83D`,
+      'answers[0].value: got "xxxxxxxxxx\\ud83d", expected',
+    ],
   ])('refuses text with %s with 400 naming the field, and stores nothing', async (_name, value, issue) => {
     const p = textAnswer(value);
     const res = await createHandler({ store })(post(p), REMOTE);

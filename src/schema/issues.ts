@@ -6,7 +6,7 @@ import type * as z from 'zod/mini';
  */
 type Issue = z.core.$ZodIssue;
 
-/** `answers[0].value`; a key that is not a plain name is quoted, so a NUL or a newline in it never reaches a log raw. */
+/** `answers[0].value`; a key that is not a plain name is quoted, so a NUL or newline in it never reaches a log raw. */
 export function formatPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((out, key) => {
     if (typeof key === 'number') return `${out}[${key}]`;
@@ -27,12 +27,17 @@ const show = (value: unknown): string => {
   } catch {
     json = undefined;
   }
-  if (json === undefined) return Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : typeof value;
+  if (json === undefined)
+    return Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : typeof value;
   return json.length > 60 ? `${json.slice(0, 57)}…` : json;
 };
 
 const sized = (origin: string, bound: string, limit: unknown, otherwise: string): string =>
-  origin === 'string' ? `expected ${bound} ${limit} characters` : origin === 'array' ? `expected ${bound} ${limit} items` : otherwise;
+  origin === 'string'
+    ? `expected ${bound} ${limit} characters`
+    : origin === 'array'
+      ? `expected ${bound} ${limit} items`
+      : otherwise;
 
 /** What was expected, in words. */
 function expectation(issue: Issue): string {
@@ -78,5 +83,7 @@ export function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 export function describeIssues(error: z.core.$ZodError, root: unknown): string[] {
-  return error.issues.map((issue) => describeIssue(issue, issue.code === 'custom' ? undefined : valueAt(root, issue.path)));
+  return error.issues.map((issue) =>
+    describeIssue(issue, issue.code === 'custom' ? undefined : valueAt(root, issue.path)),
+  );
 }

@@ -45,7 +45,11 @@ export function buildPayload(input: PayloadInput): PayloadV1 {
     return cutText(out, LIMITS.textLength);
   };
   const answers = input.answers.map((a): Answer => {
-    const out: Answer = { questionId: a.questionId, type: a.type, value: typeof a.value === 'string' && a.type !== 'choice' ? clean(a.value) : a.value };
+    const out: Answer = {
+      questionId: a.questionId,
+      type: a.type,
+      value: typeof a.value === 'string' && a.type !== 'choice' ? clean(a.value) : a.value,
+    };
     if (a.other !== undefined) out.other = clean(a.other);
     return out;
   });

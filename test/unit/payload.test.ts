@@ -30,7 +30,9 @@ describe('buildPayload keeps what the site and the visitor supply within the pay
   it('free text at the length limit that scrubbing makes longer is cut back to the limit', () => {
     // "a@b.io" (6 characters) becomes "[email]" (7): 5000 characters of addresses grow past 5000 when scrubbed.
     const text = 'a@b.io '.repeat(Math.ceil(LIMITS.textLength / 7)).slice(0, LIMITS.textLength);
-    const p = buildPayload(input({ answers: [{ questionId: 'more', type: 'text', value: text, other: text }], scrubText: true }));
+    const p = buildPayload(
+      input({ answers: [{ questionId: 'more', type: 'text', value: text, other: text }], scrubText: true }),
+    );
     expect(p.answers[0].value).toMatch(/^\[email\] /);
     expect((p.answers[0].value as string).length).toBe(LIMITS.textLength);
     expect(p.answers[0].other?.length).toBe(LIMITS.textLength);
@@ -53,7 +55,8 @@ describe('buildPayload never produces text the collector must refuse', () => {
   it('keeps a family emoji (one grapheme of 11 code units) whole or leaves it out', () => {
     const family = '👨‍👩‍👧‍👦';
     const text = `${'y'.repeat(LIMITS.textLength - 5)}${family}`;
-    const value = buildPayload(input({ answers: [{ questionId: 'more', type: 'text', value: text }] })).answers[0].value;
+    const value = buildPayload(input({ answers: [{ questionId: 'more', type: 'text', value: text }] })).answers[0]
+      .value;
     expect(value).toBe('y'.repeat(LIMITS.textLength - 5));
   });
 
@@ -64,7 +67,9 @@ describe('buildPayload never produces text the collector must refuse', () => {
     ['a whole pair', 'fine 😀', 'fine 😀'],
   ])('free text with %s is cleaned', (_, typed, sent) => {
     for (const scrubText of [true, false]) {
-      const p = buildPayload(input({ answers: [{ questionId: 'more', type: 'text', value: typed, other: typed }], scrubText }));
+      const p = buildPayload(
+        input({ answers: [{ questionId: 'more', type: 'text', value: typed, other: typed }], scrubText }),
+      );
       expect([p.answers[0].value, p.answers[0].other]).toEqual([sent, sent]);
       expect(valid(p)).toEqual([true, true]);
     }
@@ -91,7 +96,11 @@ describe('PayloadV1 refuses what a store cannot keep or a results page should no
     ['lone surrogate in metadata', { ...good, metadata: { k: '\uDC00' } }, 'metadata.k: got "\\udc00", expected well'],
     ['NUL in a metadata key', { ...good, metadata: { 'k\u0000': 'v' } }, 'expected well-formed'],
     ['NUL in the url', { ...good, context: { ...good.context, url: 'https://x/\u0000' } }, 'context.url: got'],
-    ['a space in touchpoint', { ...good, touchpoint: 'check out' }, 'touchpoint: got "check out", expected 1–64 letters'],
+    [
+      'a space in touchpoint',
+      { ...good, touchpoint: 'check out' },
+      'touchpoint: got "check out", expected 1–64 letters',
+    ],
     ['markup in surveyId', { ...good, surveyId: '<b>x</b>' }, 'surveyId: got "<b>x</b>", expected 1–64 letters'],
     ['an empty touchpoint', { ...good, touchpoint: '' }, 'touchpoint: got "", expected 1–64 letters'],
     ['a locale that is no language tag', { ...good, context: { ...good.context, locale: 'en US' } }, 'context.locale'],
@@ -101,7 +110,9 @@ describe('PayloadV1 refuses what a store cannot keep or a results page should no
   });
 
   it.each([['help-article-42'], ['shop/checkout:step.2'], ['A_b-C']])('accepts the touchpoint %s', (touchpoint) => {
-    expect(issuesOf({ ...good, touchpoint, surveyId: touchpoint, context: { ...good.context, stage: touchpoint } })).toEqual([]);
+    expect(
+      issuesOf({ ...good, touchpoint, surveyId: touchpoint, context: { ...good.context, stage: touchpoint } }),
+    ).toEqual([]);
   });
 
   it.each([['en'], ['pt-BR'], ['zh-Hant-TW']])('accepts the locale %s', (locale) => {

@@ -57,7 +57,8 @@ export function checkAdmin(req: Request, url: URL, info: RequestInfo, adminToken
     status: 401,
     error: 'admin_token_required',
     message:
-      'without CX_ADMIN_TOKEN the admin routes answer only direct requests from this machine (loopback address and ' +
-      'Host, no proxy headers, not HTTP/1.0); set CX_ADMIN_TOKEN and send it as "Authorization: Bearer <token>" or ?token=',
+      'without CX_ADMIN_TOKEN the admin routes answer only direct requests from this machine (loopback address ' +
+      'and Host, no proxy headers, not HTTP/1.0); set CX_ADMIN_TOKEN and send it as "Authorization: Bearer <token>" ' +
+      'or ?token=',
   };
 }

@@ -28,7 +28,8 @@ function ipv6Bits(address: string): bigint {
   const [head, tail] = text.split('::');
   const groups = (part: string | undefined) => (part ? part.split(':') : []);
   const missing = 8 - groups(head).length - groups(tail).length;
-  const all = tail === undefined ? groups(head) : [...groups(head), ...Array<string>(missing).fill('0'), ...groups(tail)];
+  const all =
+    tail === undefined ? groups(head) : [...groups(head), ...Array<string>(missing).fill('0'), ...groups(tail)];
   return all.reduce((bits, group) => (bits << 16n) | BigInt(parseInt(group || '0', 16)), 0n);
 }
 
@@ -42,7 +43,10 @@ export function rateLimitKey(address: string, ipv6PrefixLength: number): string 
   if (isIP(a) !== 6) return a;
   const shift = BigInt(128 - ipv6PrefixLength);
   const prefix = (ipv6Bits(a) >> shift) << shift;
-  return `${prefix.toString(16).padStart(32, '0').replace(/(.{4})(?!$)/g, '$1:')}/${ipv6PrefixLength}`;
+  return `${prefix
+    .toString(16)
+    .padStart(32, '0')
+    .replace(/(.{4})(?!$)/g, '$1:')}/${ipv6PrefixLength}`;
 }
 
 /** Proxies in front of the collector: the number of hops, or the addresses and networks they connect from. */
@@ -52,7 +56,10 @@ export type TrustProxy = { hops: number } | { networks: BlockList; description: 
 export function parseTrustProxy(value: string): TrustProxy {
   if (/^\d+$/.test(value.trim())) return { hops: Number(value.trim()) };
   const networks = new BlockList();
-  for (const entry of value.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const entry of value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [address, bits, extra] = entry.split('/');
     const family = isIP(normalizeAddress(address));
     const length = bits === undefined ? (family === 6 ? 128 : 32) : Number(bits);
@@ -76,7 +83,11 @@ const trusted = (networks: BlockList, address: string): boolean => {
  * only the right-most entries (written by our own proxies) can be believed: we walk from the socket leftwards over
  * trusted hops and stop at the first address a trusted proxy reported. Anything left of that is the client's word.
  */
-export function clientAddress(socketAddress: string, forwardedFor: string | null, trust: TrustProxy | undefined): string {
+export function clientAddress(
+  socketAddress: string,
+  forwardedFor: string | null,
+  trust: TrustProxy | undefined,
+): string {
   if (!trust || !forwardedFor) return socketAddress;
   const chain = [...forwardedFor.split(',').map((s) => s.trim()), socketAddress];
   if ('hops' in trust) {

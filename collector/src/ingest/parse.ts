@@ -7,7 +7,12 @@ export const SUPPORTED_VERSIONS = [1] as const;
 
 export type ParseResult =
   | { ok: true; payload: PayloadV1 }
-  | { ok: false; error: 'invalid_json' | 'unsupported_version' | 'invalid_payload'; message: string; issues?: string[] };
+  | {
+      ok: false;
+      error: 'invalid_json' | 'unsupported_version' | 'invalid_payload';
+      message: string;
+      issues?: string[];
+    };
 
 /** Body text → a validated v1 payload, or the reason it is refused (all permanent: the widget dead-letters them). */
 export function parsePayload(text: string): ParseResult {
@@ -27,13 +32,14 @@ export function parsePayload(text: string): ParseResult {
     return {
       ok: false,
       error: 'unsupported_version',
-      message: `payload version v=${v} is not supported by this collector; it accepts v=${SUPPORTED_VERSIONS.join(', ')}`,
+      message: `payload version v=${v} is not supported by this collector; it accepts v=${SUPPORTED_VERSIONS.join()}`,
       issues: [`v: got ${v}, expected 1`],
     };
   }
   const parsed = PayloadV1.safeParse(json);
   const mismatch = 'payload does not match schema v1';
-  if (!parsed.success) return { ok: false, error: 'invalid_payload', message: mismatch, issues: describeIssues(parsed.error, json) };
+  if (!parsed.success)
+    return { ok: false, error: 'invalid_payload', message: mismatch, issues: describeIssues(parsed.error, json) };
   const issues = answerIssues(parsed.data);
   if (issues.length) return { ok: false, error: 'invalid_payload', message: mismatch, issues };
   return { ok: true, payload: withCanonicalIds(parsed.data) };

@@ -39,4 +39,7 @@ export function createTouchpointGate(entries: readonly string[]): TouchpointGate
 
 /** CX_TOUCHPOINTS as a list: comma separated, blanks ignored. */
 export const parseTouchpointList = (value: string): string[] =>
-  value.split(',').map((s) => s.trim()).filter(Boolean);
+  value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);

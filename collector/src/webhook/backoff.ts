@@ -9,7 +9,12 @@ export type BackoffOptions = { baseMs: number; maxMs: number };
 
 export const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 5_000, maxMs: 3_600_000 };
 
-export function backoffDelay(attempt: number, options: BackoffOptions, random: () => number, retryAfterMs?: number): number {
+export function backoffDelay(
+  attempt: number,
+  options: BackoffOptions,
+  random: () => number,
+  retryAfterMs?: number,
+): number {
   const exp = Math.min(options.maxMs, options.baseMs * 2 ** Math.max(0, attempt - 1));
   const jittered = exp / 2 + (random() * exp) / 2;
   return Math.min(options.maxMs, Math.max(jittered, retryAfterMs ?? 0));

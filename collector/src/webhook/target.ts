@@ -15,8 +15,10 @@ export function webhookUrlProblem(value: string): string | undefined {
     return `scheme ${url.protocol.replace(/:$/, '')} is not allowed; expected http or https`;
   }
   if (url.username || url.password) {
-    return 'must not contain user:password@ (fetch cannot send it and it would be logged); ' +
-      'verify the webhook-signature header instead, or put a secret in the path';
+    return (
+      'must not contain user:password@ (fetch cannot send it and it would be logged); ' +
+      'verify the webhook-signature header instead, or put a secret in the path'
+    );
   }
   return undefined;
 }
