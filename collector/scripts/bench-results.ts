@@ -43,7 +43,7 @@ async function measure(label: string, store: Store, rows: number, rebuildMs: num
   const q = parseResultsQuery(new URLSearchParams(), now);
   const all = parseResultsQuery(new URLSearchParams('from='), now);
   if (!q.ok || !all.ok) throw new Error('bad query');
-  const page = (path: string) => async () => (await handler(new Request(`http://bench${path}`), { clientAddress: '127.0.0.1' })).text();
+  const page = (path: string) => async () => (await handler(new Request(`http://127.0.0.1${path}`, { headers: { host: '127.0.0.1' } }), { clientAddress: '127.0.0.1' })).text();
   return {
     store: label,
     rows,

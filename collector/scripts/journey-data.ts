@@ -64,17 +64,18 @@ export function* journeyResponses(count: number, endMs: number, options: Journey
   while (made < count) {
     const t = pick(TOUCHPOINTS);
     const createdMs = endMs - Math.floor(rand() * days * 86_400_000);
-    // Most touchpoints lean positive; returns-portal turns sour in the last 30 days.
+    // Most touchpoints lean positive (things mostly work: utility leans further); returns-portal turns sour in the
+    // last 30 days.
     const sour = t.name === 'returns-portal' && createdMs >= recentFrom;
-    const lean = sour ? 0.25 : 0.65;
+    const lean = (kind: string) => (sour ? 0.35 : kind === 'task' || kind === 'thumbs' ? 0.85 : 0.7);
     const answers: Answer[] = t.kinds.map((kind) => {
       if (kind === 'reaction') {
-        const r = rand() < lean ? pick(REACTIONS.slice(0, 2)) : pick(REACTIONS.slice(2));
+        const r = rand() < lean(kind) ? pick(REACTIONS.slice(0, 2)) : pick(REACTIONS.slice(2));
         return { questionId: kind, type: 'reaction', value: r.value };
       }
       if (!isRatingKind(kind)) throw new Error(`unknown kind ${kind}`);
       const { min, max, positiveMin } = SCALES[kind];
-      const value = rand() < lean ? positiveMin + Math.floor(rand() * (max - positiveMin + 1)) : min + Math.floor(rand() * (positiveMin - min));
+      const value = rand() < lean(kind) ? positiveMin + Math.floor(rand() * (max - positiveMin + 1)) : min + Math.floor(rand() * (positiveMin - min));
       return { questionId: kind, type: kind, value };
     });
     const positive = answers.some((a) => a.type === 'reaction' ? REACTIONS.slice(0, 2).some((r) => r.value === a.value) : isRatingKind(a.type) && typeof a.value === 'number' && a.value >= SCALES[a.type].positiveMin);

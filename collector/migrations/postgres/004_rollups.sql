@@ -17,6 +17,22 @@ CREATE TABLE rollup_answers (
 );
 CREATE INDEX rollup_answers_touchpoint ON rollup_answers (touchpoint, day);
 
+-- See migrations/sqlite/004_rollups.sql: the counts without locale and survey.
+CREATE TABLE rollup_totals (
+  day         text NOT NULL,
+  touchpoint  text NOT NULL,
+  stage       text NOT NULL,
+  question_id text NOT NULL,
+  type        text NOT NULL,
+  level       text NOT NULL,
+  value       text NOT NULL,
+  valence     text NOT NULL,
+  shard       smallint NOT NULL DEFAULT 0,
+  n           integer NOT NULL,
+  PRIMARY KEY (day, touchpoint, stage, question_id, type, level, value, valence, shard)
+);
+CREATE INDEX rollup_totals_touchpoint ON rollup_totals (touchpoint, day);
+
 CREATE TABLE rollup_responses (
   day        text NOT NULL,
   touchpoint text NOT NULL,

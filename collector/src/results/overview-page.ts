@@ -16,7 +16,8 @@ const drill = (q: ResultsQuery, touchpoint: string) => resultsLink('/results/tou
 function attentionItem(a: Attention, q: ResultsQuery): Html {
   const where = h`<a href="${drill(q, a.touchpoint)}">${a.touchpoint}</a>${a.stage ? h` <span class="stage-tag">${a.stage}</span>` : h``}`;
   if (a.reason === 'utility-failing') {
-    return h`<li class="utility"><span class="tag">Utility</span> ${where}: <strong>${a.value} %</strong> answered “no” to ${a.label.toLowerCase()} (above ${UTILITY_FAILING_PCT} %): it does not work for them</li>`;
+    const asked = a.type === 'task' ? 'did they find what they came for' : 'thumbs up or down';
+    return h`<li class="utility"><span class="tag">Utility</span> ${where}: <strong>${a.value} %</strong> answered “no” (${asked}), above the ${UTILITY_FAILING_PCT} % limit: it does not work for them</li>`;
   }
   return h`<li class="drop"><span class="tag">${a.level}</span> ${where}: ${a.label} <strong>dropped by ${Math.abs(a.value)}${a.label.startsWith('NPS') || a.label.startsWith('Expectation') ? '' : ' pts'}</strong>, significant at 95 %</li>`;
 }

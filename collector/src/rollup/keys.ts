@@ -17,6 +17,10 @@ export type AnswerKey = {
 
 export type ResponseKey = Pick<AnswerKey, 'day' | 'touchpoint' | 'survey_id' | 'locale' | 'stage'>;
 
+/** rollup_totals: the same count without locale and survey (what an unfiltered page reads). */
+export type TotalKey = Omit<AnswerKey, 'locale' | 'survey_id'>;
+export const totalKey = ({ locale: _locale, survey_id: _survey, ...rest }: AnswerKey): TotalKey => rest;
+
 /**
  * `context.stage` read defensively: payloads from before stages existed, or a hand-inserted row, may lack it or
  * hold something else. Stages are names (the schema bounds them); anything that is not a string is "no stage".
@@ -52,4 +56,4 @@ export function rollupKeys(payload: PayloadV1, day: string, kept: ReadonlySet<st
   return { response: payload.followUpOf ? null : base, answers };
 }
 
-export const keyOf = (k: AnswerKey | ResponseKey): string => Object.values(k).join('\u0000');
+export const keyOf = (k: AnswerKey | TotalKey | ResponseKey): string => Object.values(k).join('\u0000');

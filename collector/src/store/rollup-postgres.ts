@@ -1,7 +1,7 @@
 import type { PendingQuery, Row, Sql, TransactionSql } from 'postgres';
 import type { PayloadV1 } from '../../../src/schema/payload.ts';
-import { keyOf, rollupKeys } from '../rollup/keys.ts';
-import type { AnswerKey, ResponseKey } from '../rollup/keys.ts';
+import { keyOf, rollupKeys, totalKey } from '../rollup/keys.ts';
+import type { AnswerKey, ResponseKey, TotalKey } from '../rollup/keys.ts';
 import type { AnswerCountRow, ResponseDayRow, ResultsFilters, RootScoreRow, Rollups, TextRow } from './rollup-types.ts';
 
 const ROLLUP_MIGRATION = 4;
@@ -9,6 +9,7 @@ const REBUILD_PAGE = 2000;
 const WRITE_BATCH = 5000;
 
 const ANSWER_COLUMNS = 'day text, touchpoint text, survey_id text, locale text, stage text, question_id text, type text, level text, value text, valence text, n integer';
+const TOTAL_COLUMNS = 'day text, touchpoint text, stage text, question_id text, type text, level text, value text, valence text, n integer';
 const RESPONSE_COLUMNS = 'day text, touchpoint text, survey_id text, locale text, stage text, n integer';
 
 /**
@@ -24,6 +25,10 @@ export async function addToPostgresRollups(tx: TransactionSql, payload: PayloadV
       FROM jsonb_to_recordset(${JSON.stringify(keys.answers)}::text::jsonb) AS x(${tx.unsafe(ANSWER_COLUMNS)})
       ON CONFLICT (day, touchpoint, survey_id, locale, stage, question_id, type, level, value, valence, shard)
       DO UPDATE SET n = rollup_answers.n + 1`;
+    await tx`INSERT INTO rollup_totals (day, touchpoint, stage, question_id, type, level, value, valence, shard, n)
+      SELECT day, touchpoint, stage, question_id, type, level, value, valence, pg_backend_pid() % 16, 1
+      FROM jsonb_to_recordset(${JSON.stringify(keys.answers.map(totalKey))}::text::jsonb) AS x(${tx.unsafe(TOTAL_COLUMNS)})
+      ON CONFLICT (day, touchpoint, stage, question_id, type, level, value, valence, shard) DO UPDATE SET n = rollup_totals.n + 1`;
   }
   const r = keys.response;
   if (r) {
@@ -49,8 +54,10 @@ export async function postgresRollups(sql: Sql, migrated: readonly number[]): Pr
     sql.begin(async (tx) => {
       await tx`LOCK TABLE responses IN SHARE MODE`;
       await tx`DELETE FROM rollup_answers`;
+      await tx`DELETE FROM rollup_totals`;
       await tx`DELETE FROM rollup_responses`;
       const answers = new Map<string, AnswerKey & { n: number }>();
+      const totals = new Map<string, TotalKey & { n: number }>();
       const responses = new Map<string, ResponseKey & { n: number }>();
       let after = '';
       let read = 0;
@@ -61,7 +68,10 @@ export async function postgresRollups(sql: Sql, migrated: readonly number[]): Pr
         if (rows.length === 0) break;
         for (const row of rows) {
           const keys = rollupKeys(row.payload, row.day, new Set(row.kept));
-          for (const key of keys.answers) bump(answers, key);
+          for (const key of keys.answers) {
+            bump(answers, key);
+            bump(totals, totalKey(key));
+          }
           if (keys.response) bump(responses, keys.response);
         }
         read += rows.length;
@@ -71,6 +81,11 @@ export async function postgresRollups(sql: Sql, migrated: readonly number[]): Pr
       for (let i = 0; i < all.length; i += WRITE_BATCH) {
         await tx`INSERT INTO rollup_answers (day, touchpoint, survey_id, locale, stage, question_id, type, level, value, valence, n)
           SELECT * FROM jsonb_to_recordset(${JSON.stringify(all.slice(i, i + WRITE_BATCH))}::text::jsonb) AS x(${tx.unsafe(ANSWER_COLUMNS)})`;
+      }
+      const summed = [...totals.values()];
+      for (let i = 0; i < summed.length; i += WRITE_BATCH) {
+        await tx`INSERT INTO rollup_totals (day, touchpoint, stage, question_id, type, level, value, valence, n)
+          SELECT * FROM jsonb_to_recordset(${JSON.stringify(summed.slice(i, i + WRITE_BATCH))}::text::jsonb) AS x(${tx.unsafe(TOTAL_COLUMNS)})`;
       }
       const firsts = [...responses.values()];
       for (let i = 0; i < firsts.length; i += WRITE_BATCH) {
@@ -83,11 +98,13 @@ export async function postgresRollups(sql: Sql, migrated: readonly number[]): Pr
   if (migrated.includes(ROLLUP_MIGRATION)) await rebuild();
 
   return {
-    async answerCounts(f) {
-      return sql<AnswerCountRow[]>`SELECT touchpoint, stage, question_id AS "questionId", type, level, value, valence, day,
-          SUM(n)::int AS n
-        FROM rollup_answers WHERE true ${where(f)}
-        GROUP BY touchpoint, stage, question_id, type, level, value, valence, day`;
+    async answerCounts(f, grain) {
+      const week = sql`greatest(to_char(date_trunc('week', day::date), 'YYYY-MM-DD'), ${grain?.current ?? ''}::text)`;
+      const bucket = grain ? sql`CASE WHEN day < ${grain.current} THEN ${grain.previous}::text ELSE ${grain.weekly ? week : sql`day`} END` : sql`day`;
+      return sql<AnswerCountRow[]>`SELECT touchpoint, stage, question_id AS "questionId", type, level, value, valence,
+          ${bucket} AS day, SUM(n)::int AS n
+        FROM ${sql(f.locale === undefined ? 'rollup_totals' : 'rollup_answers')} WHERE true ${where(f)}
+        GROUP BY touchpoint, stage, question_id, type, level, value, valence, 8`;
     },
     async responseCounts(f) {
       return sql<ResponseDayRow[]>`SELECT touchpoint, stage, day, SUM(n)::int AS n FROM rollup_responses
@@ -117,7 +134,7 @@ export async function postgresRollups(sql: Sql, migrated: readonly number[]): Pr
   };
 }
 
-function bump<K extends AnswerKey | ResponseKey>(counts: Map<string, K & { n: number }>, key: K): void {
+function bump<K extends AnswerKey | TotalKey | ResponseKey>(counts: Map<string, K & { n: number }>, key: K): void {
   const id = keyOf(key);
   const entry = counts.get(id);
   if (entry) entry.n++;

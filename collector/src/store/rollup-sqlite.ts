@@ -1,7 +1,7 @@
 import type { Database as Db } from 'better-sqlite3';
 import type { PayloadV1 } from '../../../src/schema/payload.ts';
-import { keyOf, rollupKeys } from '../rollup/keys.ts';
-import type { AnswerKey, ResponseKey } from '../rollup/keys.ts';
+import { keyOf, rollupKeys, totalKey } from '../rollup/keys.ts';
+import type { AnswerKey, ResponseKey, TotalKey } from '../rollup/keys.ts';
 import type { AnswerCountRow, ResponseDayRow, ResultsFilters, RootScoreRow, Rollups, TextRow } from './rollup-types.ts';
 
 /** SQLite caps bound parameters per statement; root ids are looked up in chunks below it. */
@@ -32,11 +32,17 @@ export function sqliteRollupWriter(db: Db): RollupWriter {
     (day, touchpoint, survey_id, locale, stage, question_id, type, level, value, valence, shard, n)
     VALUES (@day, @touchpoint, @survey_id, @locale, @stage, @question_id, @type, @level, @value, @valence, 0, @n)
     ON CONFLICT DO UPDATE SET n = n + excluded.n`);
+  const bumpTotal = db.prepare(`INSERT INTO rollup_totals (day, touchpoint, stage, question_id, type, level, value, valence, shard, n)
+    VALUES (@day, @touchpoint, @stage, @question_id, @type, @level, @value, @valence, 0, @n)
+    ON CONFLICT DO UPDATE SET n = n + excluded.n`);
   const bumpResponse = db.prepare(`INSERT INTO rollup_responses (day, touchpoint, survey_id, locale, stage, shard, n)
     VALUES (@day, @touchpoint, @survey_id, @locale, @stage, 0, @n) ON CONFLICT DO UPDATE SET n = n + excluded.n`);
   return (payload, day, kept) => {
     const keys = rollupKeys(payload, day, kept);
-    for (const k of keys.answers) bumpAnswer.run({ ...k, n: 1 });
+    for (const k of keys.answers) {
+      bumpAnswer.run({ ...k, n: 1 });
+      bumpTotal.run({ ...totalKey(k), n: 1 });
+    }
     if (keys.response) bumpResponse.run({ ...keys.response, n: 1 });
   };
 }
@@ -48,8 +54,9 @@ export function sqliteRollups(db: Db, migrated: readonly number[]): Rollups {
   const all = <T>(sql: string, params: unknown[]): T[] => db.prepare(sql).all(...params) as T[];
 
   const rebuild = db.transaction(() => {
-    db.exec('DELETE FROM rollup_answers; DELETE FROM rollup_responses;');
+    db.exec('DELETE FROM rollup_answers; DELETE FROM rollup_totals; DELETE FROM rollup_responses;');
     const answers = new Map<string, { key: AnswerKey; n: number }>();
+    const totals = new Map<string, { key: TotalKey; n: number }>();
     const responses = new Map<string, { key: ResponseKey; n: number }>();
     const page = db.prepare(`SELECT r.id, r.payload, r.day,
         (SELECT group_concat(a.question_id, char(31)) FROM answers a WHERE a.response_id = r.id) AS kept
@@ -61,7 +68,10 @@ export function sqliteRollups(db: Db, migrated: readonly number[]): Rollups {
       if (rows.length === 0) break;
       for (const row of rows) {
         const keys = rollupKeys(JSON.parse(row.payload), row.day, new Set(row.kept ? row.kept.split('\u001f') : []));
-        for (const key of keys.answers) bump(answers, key);
+        for (const key of keys.answers) {
+          bump(answers, key);
+          bump(totals, totalKey(key));
+        }
         if (keys.response) bump(responses, keys.response);
       }
       read += rows.length;
@@ -70,9 +80,12 @@ export function sqliteRollups(db: Db, migrated: readonly number[]): Rollups {
     const insertAnswer = db.prepare(`INSERT INTO rollup_answers
       (day, touchpoint, survey_id, locale, stage, question_id, type, level, value, valence, shard, n)
       VALUES (@day, @touchpoint, @survey_id, @locale, @stage, @question_id, @type, @level, @value, @valence, 0, @n)`);
+    const insertTotal = db.prepare(`INSERT INTO rollup_totals (day, touchpoint, stage, question_id, type, level, value, valence, shard, n)
+      VALUES (@day, @touchpoint, @stage, @question_id, @type, @level, @value, @valence, 0, @n)`);
     const insertResponse = db.prepare(`INSERT INTO rollup_responses (day, touchpoint, survey_id, locale, stage, shard, n)
       VALUES (@day, @touchpoint, @survey_id, @locale, @stage, 0, @n)`);
     for (const { key, n } of answers.values()) insertAnswer.run({ ...key, n });
+    for (const { key, n } of totals.values()) insertTotal.run({ ...key, n });
     for (const { key, n } of responses.values()) insertResponse.run({ ...key, n });
     return read;
   });
@@ -80,13 +93,18 @@ export function sqliteRollups(db: Db, migrated: readonly number[]): Rollups {
   if (migrated.includes(ROLLUP_MIGRATION)) rebuild.immediate();
 
   return {
-    async answerCounts(filters) {
+    async answerCounts(filters, grain) {
       const w = where(filters);
+      // Monday of the week: 'weekday 0' moves to the coming Sunday (or stays on one), then back six days.
+      const bucket = grain
+        ? `CASE WHEN day < ? THEN ? ELSE ${grain.weekly ? "max(date(day, 'weekday 0', '-6 days'), ?)" : 'day'} END`
+        : 'day';
+      const bucketParams = grain ? [grain.current, grain.previous, ...(grain.weekly ? [grain.current] : [])] : [];
       return all<AnswerCountRow>(
-        `SELECT touchpoint, stage, question_id AS questionId, type, level, value, valence, day, SUM(n) AS n
-         FROM rollup_answers WHERE 1 = 1${w.sql}
-         GROUP BY touchpoint, stage, question_id, type, level, value, valence, day`,
-        w.params,
+        `SELECT touchpoint, stage, question_id AS questionId, type, level, value, valence, ${bucket} AS day, SUM(n) AS n
+         FROM ${filters.locale === undefined ? 'rollup_totals' : 'rollup_answers'} WHERE 1 = 1${w.sql}
+         GROUP BY touchpoint, stage, question_id, type, level, value, valence, ${bucket}`,
+        [...bucketParams, ...w.params, ...bucketParams],
       );
     },
     async responseCounts(filters) {
@@ -131,7 +149,7 @@ export function sqliteRollups(db: Db, migrated: readonly number[]): Rollups {
   };
 }
 
-function bump<K extends AnswerKey | ResponseKey>(counts: Map<string, { key: K; n: number }>, key: K): void {
+function bump<K extends AnswerKey | TotalKey | ResponseKey>(counts: Map<string, { key: K; n: number }>, key: K): void {
   const id = keyOf(key);
   const entry = counts.get(id);
   if (entry) entry.n++;

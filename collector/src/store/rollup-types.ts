@@ -30,8 +30,15 @@ export type TextRow = {
 
 export type RootScoreRow = { rootId: string; questionId: string; type: string; valueNum: number | null; valueText: string | null };
 
+/**
+ * Coarser `day` keys for the overview, so it reads a few thousand rows at a million responses: days before
+ * `current` all become `previous` (the previous period's first day), and with `weekly` each later day becomes the
+ * Monday of its week, but never earlier than `current`.
+ */
+export type Grain = { current: string; previous: string; weekly: boolean };
+
 export type Rollups = {
-  answerCounts(filters: ResultsFilters): Promise<AnswerCountRow[]>;
+  answerCounts(filters: ResultsFilters, grain?: Grain): Promise<AnswerCountRow[]>;
   responseCounts(filters: ResultsFilters): Promise<ResponseDayRow[]>;
   /** Newest free text of one touchpoint in the period (up to `limit`), with the scores of their responses. */
   texts(filters: ResultsFilters & { touchpoint: string }, limit: number): Promise<{ texts: TextRow[]; scores: RootScoreRow[] }>;

@@ -42,6 +42,22 @@ export function rollupContract(open: () => Promise<Store>): void {
     expect((await store.rollups.answerCounts({ stage: 'purchase' })).length).toBe(2);
   });
 
+  it('reads the same counts per locale as in total', async () => {
+    await seed();
+    expect((await store.rollups.answerCounts({ locale: 'en' })).map((r) => r.n)).toEqual((await store.rollups.answerCounts({})).map((r) => r.n));
+    expect(await store.rollups.answerCounts({ locale: 'fr' })).toEqual([]);
+  });
+
+  it('sums days into the overview’s coarser buckets: the previous period and Monday-started weeks', async () => {
+    for (const day of ['2026-03-01', '2026-03-10', '2026-03-11', '2026-03-16']) {
+      await store.insertResponse(record(payload({ createdAt: `${day}T12:00:00.000Z`, answers: [answer('csat', 5)] })));
+    }
+    const buckets = async (current: string) =>
+      (await store.rollups.answerCounts({}, { current, previous: '2026-02-20', weekly: true })).map((r) => `${r.day}×${r.n}`).sort();
+    expect(await buckets('2026-03-05')).toEqual(['2026-02-20×1', '2026-03-09×2', '2026-03-16×1']);
+    expect(await buckets('2026-03-10')).toEqual(['2026-02-20×1', '2026-03-10×2', '2026-03-16×1']);
+  });
+
   it('rebuilds the same counts from the raw rows', async () => {
     await seed();
     expect(await store.rollups.rebuild()).toBe(5);
