@@ -8,7 +8,7 @@ import type { Store } from '../store/types.ts';
 import type { ResultsQuery } from './params.ts';
 
 /** Free texts read per drill-down for themes and the comment list: the newest ones of the period. */
-export const TEXT_LIMIT = 5000;
+export const TEXT_LIMIT = 2000;
 /** Comments listed on a drill-down (the CSV export has them all). */
 export const COMMENT_LIMIT = 50;
 
@@ -16,10 +16,11 @@ export const COMMENT_LIMIT = 50;
 const span = (q: ResultsQuery) => ({ ...q.filters, from: q.periods.previous?.from ?? q.periods.current.from, to: q.periods.current.to });
 
 /** The overview needs the previous period only as a total and the current one by spark bucket (see Grain). */
-const grainOf = (q: ResultsQuery): Grain | undefined =>
-  q.periods.previous
-    ? { current: q.periods.current.from, previous: q.periods.previous.from, weekly: sparkBuckets(q.periods.current).granularity === 'week' }
-    : undefined;
+const grainOf = (q: ResultsQuery): Grain => ({
+  current: q.periods.current.from,
+  previous: q.periods.previous?.from ?? q.periods.current.from,
+  weekly: sparkBuckets(q.periods.current).granularity === 'week',
+});
 
 export async function loadOverview(store: Store, q: ResultsQuery, journey: readonly string[]): Promise<Overview> {
   const [answers, responses] = await Promise.all([store.rollups.answerCounts(span(q), grainOf(q)), store.rollups.responseCounts(span(q))]);

@@ -154,9 +154,10 @@ export function touchpointDetail(input: {
       scores: scores.map((s) => ({ type: s.type, value: s.valueNum !== null ? String(s.valueNum) : (s.valueText ?? '') })),
     };
   });
-  const themeTexts = all.map((c) => ({ id: c.id, text: c.text, locale: c.locale, tone: c.tone }));
+  // Segmenting is the costly part: each comment once, for both theme lists and the theme filter.
+  const themeTexts = all.map((c) => ({ id: c.id, text: c.text, locale: c.locale, tone: c.tone, terms: termsOf(c.text, c.locale) }));
   const { tone, theme } = input.commentFilters;
-  const matching = all.filter((c) => (!tone || c.tone === tone) && (!theme || termsOf(c.text, c.locale).has(theme)));
+  const matching = all.filter((c, i) => (!tone || c.tone === tone) && (!theme || themeTexts[i].terms.has(theme)));
   return {
     ...base,
     questions,

@@ -5,4 +5,20 @@
  */
 const FOLDABLE_MARKS = /([\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}])\p{M}+/gu;
 
-export const fold = (word: string): string => word.normalize('NFD').replace(FOLDABLE_MARKS, '$1').normalize('NFC').toLocaleLowerCase('und');
+/**
+ * Words repeat across comments, so folded forms are remembered (bounded: a flood of distinct words only empties
+ * the cache). toLowerCase, not toLocaleLowerCase: the locale-aware one resolves its locale on every call (about ten
+ * times slower here) and differs only for Turkish and Lithuanian dotted i.
+ */
+const CACHE_LIMIT = 50_000;
+const cache = new Map<string, string>();
+
+export function fold(word: string): string {
+  let folded = cache.get(word);
+  if (folded === undefined) {
+    folded = word.normalize('NFD').replace(FOLDABLE_MARKS, '$1').normalize('NFC').toLowerCase();
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(word, folded);
+  }
+  return folded;
+}

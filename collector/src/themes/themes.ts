@@ -68,10 +68,10 @@ export function termsOf(text: string, locale: string): Set<string> {
  * answer they came with. A word is dropped where a phrase containing it is mentioned by the very same comments
  * ("wrong size" says more than "wrong" and "size" with the same counts). Most mentioned first.
  */
-export function themes(texts: readonly ThemeText[], limit = 12): Theme[] {
+export function themes(texts: readonly (ThemeText & { terms?: ReadonlySet<string> })[], limit = 12): Theme[] {
   const byTerm = new Map<string, Theme>();
   for (const t of texts) {
-    for (const phrase of termsOf(t.text, t.locale)) {
+    for (const phrase of t.terms ?? termsOf(t.text, t.locale)) {
       let theme = byTerm.get(phrase);
       if (!theme) byTerm.set(phrase, (theme = { phrase, negative: 0, positive: 0, total: 0, ids: [] }));
       theme.total++;
