@@ -14,10 +14,7 @@ import type { Store } from '../store/types.ts';
 /** CX_JOURNEY (e.g. "discover,purchase,receive,support"): the stage order of the overview. */
 export const journey = (): string[] => parseJourney(process.env.CX_JOURNEY);
 
-export async function choicesOf(store: Store) {
-  const [facets, stages] = await Promise.all([store.facets(), store.rollups.stages()]);
-  return { touchpoints: facets.touchpoints, locales: facets.locales, stages };
-}
+export const choicesOf = (store: Store) => store.rollups.choices();
 
 const quickRanges = (today: string) => [7, 30, 90].map((days) => ({ label: `Last ${days} days`, from: addDays(today, 1 - days) })).concat([{ label: 'All time', from: '' }]);
 

@@ -127,8 +127,11 @@ export async function postgresRollups(sql: Sql, migrated: readonly number[]): Pr
         : [];
       return { texts, scores: [...scores] };
     },
-    async stages() {
-      return (await sql<{ stage: string }[]>`SELECT DISTINCT stage FROM rollup_responses WHERE stage <> '' ORDER BY 1`).map((r) => r.stage);
+    async choices() {
+      const col = async (name: 'touchpoint' | 'locale' | 'stage') =>
+        (await sql<{ v: string }[]>`SELECT DISTINCT ${sql(name)} AS v FROM rollup_responses WHERE ${sql(name)} <> '' ORDER BY 1`).map((r) => r.v);
+      const [touchpoints, locales, stages] = await Promise.all([col('touchpoint'), col('locale'), col('stage')]);
+      return { touchpoints, locales, stages };
     },
     rebuild,
   };

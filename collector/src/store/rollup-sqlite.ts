@@ -140,8 +140,10 @@ export function sqliteRollups(db: Db, migrated: readonly number[]): Rollups {
       }
       return { texts, scores };
     },
-    async stages() {
-      return db.prepare('SELECT DISTINCT stage FROM rollup_responses WHERE stage <> \'\' ORDER BY 1').pluck().all() as string[];
+    async choices() {
+      const col = (name: 'touchpoint' | 'locale' | 'stage') =>
+        db.prepare(`SELECT DISTINCT ${name} FROM rollup_responses WHERE ${name} <> '' ORDER BY 1`).pluck().all() as string[];
+      return { touchpoints: col('touchpoint'), locales: col('locale'), stages: col('stage') };
     },
     async rebuild() {
       return rebuild.immediate();

@@ -42,7 +42,8 @@ export type Rollups = {
   responseCounts(filters: ResultsFilters): Promise<ResponseDayRow[]>;
   /** Newest free text of one touchpoint in the period (up to `limit`), with the scores of their responses. */
   texts(filters: ResultsFilters & { touchpoint: string }, limit: number): Promise<{ texts: TextRow[]; scores: RootScoreRow[] }>;
-  stages(): Promise<string[]>;
+  /** Filter choices, from the small rollup table rather than a scan of every response. */
+  choices(): Promise<{ touchpoints: string[]; locales: string[]; stages: string[] }>;
   /** Recreates both rollup tables from the raw rows; returns how many responses were read. */
   rebuild(): Promise<number>;
 };

@@ -38,7 +38,7 @@ export function rollupContract(open: () => Promise<Store>): void {
     expect(await counts()).toEqual(expected);
     const responses = (await store.rollups.responseCounts({})).map((r) => `${r.touchpoint}/${r.stage}×${r.n}`).sort();
     expect(responses).toEqual(['checkout/purchase×1', 'help/×3']);
-    expect(await store.rollups.stages()).toEqual(['purchase']);
+    expect(await store.rollups.choices()).toEqual({ touchpoints: ['checkout', 'help'], locales: ['en'], stages: ['purchase'] });
     expect((await store.rollups.answerCounts({ stage: 'purchase' })).length).toBe(2);
   });
 
