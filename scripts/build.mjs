@@ -1,6 +1,7 @@
 // Builds every artefact into dist/:
 //   cx-feedback.iife.js  the classic script for a <script> tag (defines the element, drains the outbox)
 //   cx-feedback.popover.js  Floating UI placement, imported by the script when a popover or floating card opens
+//   cx-feedback.survey.js   the JSON survey check (zod/mini), imported by the script for a widget whose survey is JSON
 //   cx-feedback.core.js  the small script for pages where a card shows rarely; imports the survey UI when needed
 //   cx-feedback.ui.js    that survey UI: the script without what the core lends it (transport, triggers, rules)
 //   index.js, define.js, schema.js  ES modules for npm users (lit, zod, floating-ui stay dependencies)
@@ -72,17 +73,39 @@ await build({
 });
 const popoverHash = hash(await terse(`${root}dist/cx-feedback.popover.js`, true));
 
-// The script-tag build loads Floating UI from that file (src/placement/load.script.ts) instead of bundling it.
+// cx-feedback.survey.js: the check of a survey written as JSON, with zod/mini bundled in; the script imports it only
+// for a widget whose survey is JSON (src/survey/load-check.script.ts), so attribute widgets never load zod.
+await build({
+  ...quiet,
+  resolve,
+  build: {
+    outDir: 'dist',
+    emptyOutDir: false,
+    target: 'es2022',
+    minify: true,
+    lib: { entry: 'src/survey/check-survey.ts', formats: ['es'], fileName: () => 'cx-feedback.survey.js' },
+    rolldownOptions: { output: { minify: true } },
+  },
+});
+const surveyHash = hash(await terse(`${root}dist/cx-feedback.survey.js`, true));
+
+// The script-tag builds load Floating UI and the JSON survey check from those files (the *.script.ts loaders)
+// instead of bundling them.
 const scriptLoader = {
   name: 'cx-script-loader',
   enforce: 'pre',
-  resolveId: (source) => (/\/placement\/load\.ts$/.test(source) ? `${root}src/placement/load.script.ts` : null),
+  resolveId(source) {
+    if (/\/placement\/load\.ts$/.test(source)) return `${root}src/placement/load.script.ts`;
+    if (/\/survey\/load-check\.ts$/.test(source)) return `${root}src/survey/load-check.script.ts`;
+    return null;
+  },
 };
+const loaderHashes = { __CX_POPOVER_HASH__: JSON.stringify(popoverHash), __CX_SURVEY_HASH__: JSON.stringify(surveyHash) };
 
 // cx-feedback.iife.js: the script everyone pastes.
 const scriptHash = await classicScript('src/embed.ts', 'cx-feedback.iife.js', 'cxFeedbackBundle', {
   plugins: [minifyCssPlugin(), scriptLoader],
-  define: { __CX_POPOVER_HASH__: JSON.stringify(popoverHash) },
+  define: loaderHashes,
 });
 
 // cx-feedback.ui.js: the survey UI that the core imports when a widget will show (src/ui.ts). The script's code, but
@@ -106,23 +129,12 @@ const borrow = {
 };
 const uiHash = await classicScript('src/ui.ts', 'cx-feedback.ui.js', 'cxFeedbackUi', {
   plugins: [minifyCssPlugin(), scriptLoader, borrow],
-  define: { __CX_POPOVER_HASH__: JSON.stringify(popoverHash), __CX_BUILD__: JSON.stringify(buildStamp) },
+  define: { ...loaderHashes, __CX_BUILD__: JSON.stringify(buildStamp) },
 });
 
 // cx-feedback.core.js: the small script for pages where a card shows rarely (src/core.ts). It imports
-// cx-feedback.ui.js (or, failing that, cx-feedback.iife.js) when a widget will show. It checks stored state and queued
-// rows without zod (src/core/*-check.ts stand in for the schemas), which keeps it within 12 KiB.
-const coreSwaps = {
-  name: 'cx-core-swaps',
-  enforce: 'pre',
-  resolveId(source, importer = '') {
-    if (/(^|\/)state\.ts$/.test(source) && /\/frequency\/store\.ts$/.test(importer)) return `${root}src/core/state-check.ts`;
-    if (/\/schema\/payload\.ts$/.test(source)) return `${root}src/core/payload-check.ts`;
-    return null;
-  },
-};
+// cx-feedback.ui.js (or, failing that, cx-feedback.iife.js) when a widget will show. No Lit, no zod: ≤ 12 KiB.
 await classicScript('src/core.ts', 'cx-feedback.core.js', 'cxFeedbackCore', {
-  plugins: [coreSwaps],
   define: { __CX_SCRIPT_HASH__: JSON.stringify(scriptHash), __CX_UI_HASH__: JSON.stringify(uiHash), __CX_BUILD__: JSON.stringify(buildStamp) },
 });
 

@@ -1,7 +1,9 @@
 import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { Answer, PayloadV1 } from '../schema/payload.ts';
 import type { Question, Survey } from '../schema/survey.ts';
+import type { SurveyCheck } from '../survey/check-survey.ts';
 import { resolveConfig, type ConfigResult } from '../survey/config.ts';
+import { loadSurveyCheck } from '../survey/load-check.ts';
 import { followUps, isOneTap } from '../survey/flow.ts';
 import { buildPayload } from '../survey/payload.ts';
 import { getDelivery, type DeliveryEvent } from '../transport/index.ts';
@@ -23,6 +25,8 @@ type Phase = 'hidden' | 'asking' | 'follow-up' | 'thanks' | 'error';
 type Delivery = 'idle' | 'queued' | 'offline' | 'memory' | 'sent' | 'failed';
 
 let instances = 0;
+/** The JSON survey check, once a widget on the page needed it (shared by every instance). */
+let surveyCheck: SurveyCheck | undefined;
 
 /**
  * A one-tap customer-experience micro-survey (emoji, thumbs, CSAT, NPS, CES, or a small multi-question survey)
@@ -185,6 +189,8 @@ export class CxFeedback extends LitElement {
   /** Where focus goes back to when the card closes (what had it before the customer opened the card). */
   private returnFocus?: HTMLElement;
   private answered = false;
+  /** A JSON survey's check is loading. */
+  private configuring?: Promise<void>;
 
   // ── lifecycle ──────────────────────────────────────────────────────────────
 
@@ -332,7 +338,7 @@ export class CxFeedback extends LitElement {
 
   private reconfigure(request = true): void {
     const script = this.querySelector('script[type="application/json"]');
-    this.config = resolveConfig({
+    const result = resolveConfig({
       endpoint: this.endpoint,
       touchpoint: this.touchpoint,
       question: this.question,
@@ -345,8 +351,15 @@ export class CxFeedback extends LitElement {
       surveyJson: script?.textContent,
       baseUrl: document.baseURI,
       pageProtocol: location.protocol,
-    });
+    }, surveyCheck);
     this.tp.stop();
+    if (!result.ok && result.needsSurveyCheck) {
+      // A JSON survey: its check (with zod) loads first; nothing is wrong yet, so nothing is reported.
+      this.config = { ok: false, problems: [] };
+      this.configuring = this.loadSurveyCheck();
+      return;
+    }
+    this.config = result;
     if (!this.config.ok) {
       // While the parser has not reached our children yet, the missing survey is not a mistake.
       if (document.readyState === 'loading' && !this.question && !this.survey) return;
@@ -358,6 +371,26 @@ export class CxFeedback extends LitElement {
       this.tp.start({ id: this.config.config.survey.id, touchpoint: this.config.config.touchpoint });
     }
     if (request) this.requestUpdate();
+  }
+
+  /** `updateComplete` also waits for a JSON survey's check, so that it resolves once the widget has settled. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await this.configuring;
+    return super.getUpdateComplete();
+  }
+
+  /** Loads the JSON survey check, retried once; a second failure is reported as a configuration problem. */
+  private async loadSurveyCheck(): Promise<void> {
+    try {
+      surveyCheck ??= await loadSurveyCheck().catch(() => loadSurveyCheck());
+    } catch {
+      const who = `cx-feedback${this.touchpoint ? ` (touchpoint "${this.touchpoint}")` : ''}`;
+      const problem = `${who}: the survey check (cx-feedback.survey.js, next to the script) did not load, so the JSON survey cannot be shown; check that the file is served`;
+      warnOnce(problem);
+      emit(this, 'cx-error', { kind: 'config', message: problem, problems: [problem] });
+      return;
+    }
+    if (this.isConnected) this.reconfigure();
   }
 
   // ── answering ──────────────────────────────────────────────────────────────

@@ -1,33 +1,23 @@
-import * as z from 'zod/mini';
+import type { State as StateType } from '../schema/state.ts';
+
+export type { Entry } from '../schema/state.ts';
+export type State = StateType;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v == 'object' && v !== null && !Array.isArray(v);
+const times = (v: unknown) => isObject(v) && Object.values(v).every((t) => t === undefined || typeof t == 'number');
 
 /**
- * Touchpoint state: one small JSON object in localStorage under one key, no cookies. Keys are one letter because the
- * object is written on every show and kept for years; the schema below says what each holds. (The core script checks
- * it without zod: src/core/state-check.ts.)
+ * The check of the stored touchpoint state, written by hand so that zod stays out of pages whose widgets are set by
+ * attributes. It accepts what the zod schema of src/schema/state.ts accepts (test/unit/checks.test.ts holds the two
+ * together); anything else reads as a fresh state.
  */
-const time = z.optional(z.number());
-
-const Entry = z.object({
-  /** Times shown (a snoozed showing does not count). */
-  n: time,
-  /** Answered at (epoch ms). */
-  a: time,
-  /** Dismissed at. */
-  d: time,
-  /** Snoozed ("Ask me later") at. */
-  z: time,
-  /** The visitor's sampling draw for this survey, in [0, 100). */
-  r: time,
-});
-
-export const State = z.object({
-  /** Last time an interrupting widget was shown: starts the site-wide cooldown. */
-  c: time,
-  /** Per survey id. */
-  s: z.optional(z.record(z.string(), Entry)),
-  /** Cross-tab claims: survey id → claim expiry (coordinator). */
-  o: z.optional(z.record(z.string(), z.number())),
-});
-
-export type State = z.infer<typeof State>;
-export type Entry = z.infer<typeof Entry>;
+export const State = {
+  safeParse(v: unknown): { success: true; data: StateType } | { success: false; data?: undefined } {
+    const ok =
+      isObject(v) &&
+      (v.c === undefined || typeof v.c == 'number') &&
+      (v.s === undefined || (isObject(v.s) && Object.values(v.s).every(times))) &&
+      (v.o === undefined || times(v.o));
+    return ok ? { success: true, data: v as StateType } : { success: false };
+  },
+};

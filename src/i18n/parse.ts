@@ -1,7 +1,6 @@
-import * as z from 'zod/mini';
-import { KEYS, type Strings } from './en.ts';
+import { KEYS, type StringKey, type Strings } from './en.ts';
 
-const Overrides = z.partialRecord(z.enum(KEYS), z.string().check(z.minLength(1)));
+const known = new Set<string>(KEYS);
 
 export type ParsedStrings = {
   /** The valid overrides; a bad entry is dropped, the others still apply. */
@@ -19,7 +18,8 @@ function unknownKey(key: string): string {
 
 /**
  * The boundary for string overrides: the element's `strings` property (an object) or attribute (JSON text), and
- * locale files fetched at run time. Never throws.
+ * locale files fetched at run time. Checked by hand, so that zod stays out of pages whose widgets are set by
+ * attributes. Never throws.
  */
 export function parseStrings(input: unknown): ParsedStrings {
   let json = input;
@@ -30,21 +30,17 @@ export function parseStrings(input: unknown): ParsedStrings {
       return { value: {}, problems: [`cx-feedback: strings: not valid JSON (${show(input)}); expected an object such as {"send":"Submit"}`] };
     }
   }
-  const result = Overrides.safeParse(json);
-  if (result.success) return { value: result.data, problems: [] };
-
-  const bad = new Set<PropertyKey>();
-  const problems = result.error.issues.flatMap((issue) => {
-    const key = issue.path[0];
-    if (issue.code === 'unrecognized_keys') {
-      issue.keys.forEach((k) => bad.add(k));
-      return issue.keys.map(unknownKey);
-    }
-    if (key === undefined) return [`cx-feedback: strings: expected an object of strings, got ${show(json)}`];
-    bad.add(key);
-    return [`cx-feedback: strings.${String(key)}: expected a non-empty string, got ${show((json as Record<PropertyKey, unknown>)[key])}`];
-  });
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) {
+    return { value: {}, problems: [`cx-feedback: strings: expected an object of strings, got ${show(json)}`] };
+  }
+  const value: Partial<Strings> = {};
+  const problems: string[] = [];
   // Keep the good entries, so that one typo does not undo a whole translation.
-  const rest = json !== null && typeof json === 'object' && !Array.isArray(json) ? Object.entries(json).filter(([k]) => !bad.has(k)) : [];
-  return { value: Overrides.safeParse(Object.fromEntries(rest)).data ?? {}, problems };
+  for (const [key, text] of Object.entries(json)) {
+    if (!known.has(key)) problems.push(unknownKey(key));
+    else if (typeof text !== 'string' || !text) {
+      problems.push(`cx-feedback: strings.${key}: expected a non-empty string, got ${show(text)}`);
+    } else value[key as StringKey] = text;
+  }
+  return { value, problems };
 }

@@ -1,4 +1,13 @@
 import * as z from 'zod/mini';
+import {
+  LOCALE_PATTERN,
+  NAME_PATTERN,
+  NAME_RULE,
+  NOT_WELL_FORMED,
+  PLACEMENTS,
+  REDACTION_KINDS,
+  WELL_FORMED_TEXT,
+} from './fields.ts';
 import { LIMITS } from './limits.ts';
 import { PYRAMID_LEVELS, QUESTION_TYPES, VALENCES } from './scales.ts';
 
@@ -9,25 +18,8 @@ import { PYRAMID_LEVELS, QUESTION_TYPES, VALENCES } from './scales.ts';
  * published file drifts).
  */
 
-/**
- * Every string must be text that any store and any JSON parser keeps as sent: no NUL character and no lone UTF-16
- * surrogate. PostgreSQL refuses both in text and jsonb, so such a payload could never be stored; refusing it here
- * (400, naming the field) tells the sender at once instead of inviting retries. The widget never produces them
- * (src/survey/payload.ts cleans visitor text). The pattern reads the same with and without the regex `u` flag.
- */
-export const WELL_FORMED_TEXT = /^(?:[^\u0000\uD800-\uDFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF])*$/;
-const NOT_WELL_FORMED = 'expected well-formed Unicode text (no NUL character, no lone UTF-16 surrogate)';
 const text = (max: number) => z.string().check(z.maxLength(max), z.regex(WELL_FORMED_TEXT, NOT_WELL_FORMED));
-
-/**
- * Names the results page groups and filters by. A closed character set keeps them readable in a URL and a filter
- * list (and keeps markup and control characters out of both).
- */
-export const NAME_PATTERN = new RegExp(`^[\\w.:/-]{1,${LIMITS.idLength}}$`);
-const NAME_RULE = `1–${LIMITS.idLength} letters, digits or _ . : / -`;
 const name = () => z.string().check(z.regex(NAME_PATTERN, `expected ${NAME_RULE}`));
-/** A BCP 47 language tag as the widget sends it (`en`, `pt-BR`, `zh-Hant-TW`): letters, digits and hyphens. */
-export const LOCALE_PATTERN = /^[A-Za-z0-9-]{1,35}$/;
 
 const nonEmptyText = (max: number) =>
   z.string().check(z.minLength(1), z.maxLength(max), z.regex(WELL_FORMED_TEXT, NOT_WELL_FORMED));
@@ -56,14 +48,12 @@ export const Answer = z.object({
   valence: z.optional(z.enum(VALENCES)),
 });
 
-export const REDACTION_KINDS = ['email', 'phone', 'card', 'iban', 'id-number', 'url-credentials'] as const;
-
 export const Context = z.object({
   /** Page URL without query string or fragment (unless the site opted in to keep named query parameters). */
   url: text(LIMITS.urlLength),
   locale: z.string().check(z.regex(LOCALE_PATTERN, 'expected a BCP 47 language tag: 1–35 letters, digits or -')),
   /** How the widget was shown: inline, popover or floating. */
-  placement: z.optional(z.enum(['inline', 'popover', 'floating'])),
+  placement: z.optional(z.enum(PLACEMENTS)),
   /** The trigger that opened the widget, e.g. "load" or "event:order-complete". */
   trigger: z.optional(text(LIMITS.triggerLength)),
   /** Only sent when the visitor has not asked for privacy (Global Privacy Control / Do Not Track). */
@@ -125,4 +115,5 @@ export type PayloadV1 = z.infer<typeof PayloadV1>;
 export type Answer = z.infer<typeof Answer>;
 export type Metadata = z.infer<typeof Metadata>;
 export type Context = z.infer<typeof Context>;
+export { LOCALE_PATTERN, NAME_PATTERN, REDACTION_KINDS, WELL_FORMED_TEXT };
 export type RedactionKind = (typeof REDACTION_KINDS)[number];

@@ -1,7 +1,8 @@
-import { Metadata } from '../schema/payload.ts';
+import { LIMITS } from '../schema/limits.ts';
+import type { Metadata } from '../schema/payload.ts';
 import { RATING_KINDS, SCALES, type RatingKind } from '../schema/scales.ts';
-import { Survey, type Question } from '../schema/survey.ts';
-import { describeIssues } from '../schema/issues.ts';
+import type { Question, Survey } from '../schema/survey.ts';
+import type { SurveyCheck } from './check-survey.ts';
 import { defaultSurveyId } from './id.ts';
 
 /** What the element hands over: its attributes/properties as they are, plus the text of a child JSON script. */
@@ -27,17 +28,26 @@ export type Config = {
   metadata: Metadata;
 };
 
-export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+/**
+ * Not ok with `needsSurveyCheck`: the survey is JSON and its check (which needs zod, loaded on demand) was not given;
+ * nothing is wrong yet. Call again with it.
+ */
+export type ConfigResult =
+  | { ok: true; config: Config }
+  | { ok: false; problems: string[]; needsSurveyCheck?: true };
 
 const FOLLOW_UP_WHEN = ['always', 'negative', 'positive', 'not-positive'] as const;
 const TOUCHPOINT = /^[\w.:/-]{1,64}$/;
+/** The survey schema's id rule (src/schema/survey.ts). */
+const SURVEY_ID = /^[\w.:-]{1,64}$/;
 const list = (values: readonly string[]) => values.map((v) => `"${v}"`).join(', ');
 
 /**
  * Turns the element's attributes into one validated survey. Every problem is collected (not just the first) and
  * worded as `<attribute>="<value>": <what is allowed>` so the console tells a site owner exactly what to fix.
+ * Attributes are checked here by hand; a JSON survey by `checkSurvey` (load-check.ts).
  */
-export function resolveConfig(input: ConfigInput): ConfigResult {
+export function resolveConfig(input: ConfigInput, checkSurvey?: SurveyCheck): ConfigResult {
   const problems: string[] = [];
   const endpoint = resolveEndpoint(input, problems);
 
@@ -49,15 +59,13 @@ export function resolveConfig(input: ConfigInput): ConfigResult {
   let metadata: Metadata = {};
   if (input.metadata) {
     const parsed = parseJson(input.metadata);
-    const result = parsed.ok ? Metadata.safeParse(parsed.value) : undefined;
-    if (!parsed.ok) problems.push(`metadata: not valid JSON (${parsed.error}); expected an object of string, number or boolean values`);
-    else if (!result?.success || Array.isArray(parsed.value)) {
-      const detail = result && !result.success ? describeIssues(result.error, parsed.value).join('; ') : 'got an array';
-      problems.push(`metadata: ${detail}; expected an object of string, number or boolean values`);
-    } else metadata = result.data;
+    const problem = parsed.ok ? metadataProblem(parsed.value) : `not valid JSON (${parsed.error})`;
+    if (problem) problems.push(`metadata: ${problem}; expected an object of string, number or boolean values`);
+    else metadata = (parsed as { value: Metadata }).value;
   }
 
-  const survey = resolveSurvey(input, touchpoint, problems);
+  const survey = resolveSurvey(input, touchpoint, problems, checkSurvey);
+  if (survey == 'needs check') return { ok: false, problems, needsSurveyCheck: true };
   if (problems.length || !endpoint || !survey) return { ok: false, problems };
   return { ok: true, config: { endpoint, touchpoint, survey, metadata } };
 }
@@ -87,7 +95,12 @@ function resolveEndpoint(input: ConfigInput, problems: string[]): string | undef
   return url.href;
 }
 
-function resolveSurvey(input: ConfigInput, touchpoint: string, problems: string[]): Survey | undefined {
+function resolveSurvey(
+  input: ConfigInput,
+  touchpoint: string,
+  problems: string[],
+  checkSurvey: SurveyCheck | undefined,
+): Survey | undefined | 'needs check' {
   let raw: unknown = input.survey;
   let source = 'survey property';
   if (raw === undefined && input.surveyJson?.trim()) {
@@ -99,17 +112,34 @@ function resolveSurvey(input: ConfigInput, touchpoint: string, problems: string[
     }
     raw = parsed.value;
   }
-  if (raw === undefined) {
-    raw = surveyFromAttributes(input, touchpoint, problems);
-    source = 'attributes';
-    if (!raw) return undefined;
+  if (raw === undefined) return surveyFromAttributes(input, touchpoint, problems);
+  if (!checkSurvey) return 'needs check';
+  const result = checkSurvey(raw, source);
+  if (result.ok) return result.survey;
+  problems.push(...result.problems);
+  return undefined;
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value == 'object' && value !== null && !Array.isArray(value);
+
+/** The payload's metadata rules (src/schema/payload.ts), by hand: what is wrong, or undefined. */
+function metadataProblem(value: unknown): string | undefined {
+  if (!isPlainObject(value)) return `got ${Array.isArray(value) ? 'an array' : JSON.stringify(value)}`;
+  const entries = Object.entries(value);
+  if (entries.length > LIMITS.metadataKeys) return `at most ${LIMITS.metadataKeys} keys, got ${entries.length}`;
+  for (const [key, item] of entries) {
+    if (!key || key.length > LIMITS.metadataKeyLength) return `key "${key.slice(0, 60)}": use 1–${LIMITS.metadataKeyLength} characters`;
+    const ok =
+      typeof item == 'boolean' ||
+      (typeof item == 'number' && Number.isFinite(item)) ||
+      (typeof item == 'string' && item.length <= LIMITS.metadataValueLength);
+    if (!ok) {
+      const shown = typeof item == 'string' ? `a string of ${item.length} characters (at most ${LIMITS.metadataValueLength})` : JSON.stringify(item) ?? typeof item;
+      return `${key}: got ${shown.slice(0, 80)}`;
+    }
   }
-  const result = Survey.safeParse(raw);
-  if (!result.success) {
-    for (const issue of describeIssues(result.error, raw)) problems.push(`${source}: ${issue}`);
-    return undefined;
-  }
-  return result.data;
+  return undefined;
 }
 
 function surveyFromAttributes(input: ConfigInput, touchpoint: string, problems: string[]): Survey | undefined {
@@ -126,9 +156,14 @@ function surveyFromAttributes(input: ConfigInput, touchpoint: string, problems: 
   if (!(FOLLOW_UP_WHEN as readonly string[]).includes(when)) problems.push(`follow-up-when="${when}": expected one of ${list(FOLLOW_UP_WHEN)}`);
 
   const first: Question = { id: kind, type: kind as RatingKind };
-  if (input.prompt?.trim()) first.prompt = input.prompt.trim();
+  const prompt = input.prompt?.trim();
+  if (prompt) first.prompt = prompt;
+  if (prompt && prompt.length > LIMITS.promptLength) problems.push(`prompt: at most ${LIMITS.promptLength} characters, got ${prompt.length}`);
   const questions: Question[] = [first];
   const followUp = input.followUp?.trim();
+  if (followUp && followUp.length > LIMITS.promptLength) {
+    problems.push(`follow-up: at most ${LIMITS.promptLength} characters, got ${followUp.length}`);
+  }
   if (followUp) {
     const q: Question = { id: 'follow-up', type: 'text', prompt: followUp };
     if (when === 'negative' || when === 'positive') q.showIf = { question: kind, sentiment: when };
@@ -137,6 +172,7 @@ function surveyFromAttributes(input: ConfigInput, touchpoint: string, problems: 
     questions.push(q);
   }
   const id = input.surveyId?.trim() || defaultSurveyId(touchpoint, kind);
+  if (!SURVEY_ID.test(id)) problems.push(`survey-id="${id}": use 1–${LIMITS.idLength} letters, digits or _ . : -`);
   return { id, questions };
 }
 

@@ -1,4 +1,4 @@
-import { QueuedPayloadV1, type PayloadV1 } from '../schema/payload.ts';
+import type { PayloadV1 } from '../schema/payload.ts';
 import { LIMITS } from '../schema/limits.ts';
 import { warnOnce } from '../util/warn.ts';
 import { afterAttempt, type Outcome } from './attempt.ts';
@@ -6,6 +6,7 @@ import { byteLength, toJson } from './json.ts';
 import type { Lock } from './lock.ts';
 import type { Beacon } from './natives.ts';
 import { addRow, readRows, type Store } from './outbox.ts';
+import { checkQueuedPayload } from './payload-check.ts';
 import { classify } from './policy.ts';
 import { fromRow, isRow, toRow, type Entry } from './row.ts';
 
@@ -212,11 +213,20 @@ export function createDelivery(deps: Deps): Delivery {
   };
 
   /** Applies the receiver's answer: delete on 2xx and dead letters, store the next due time on a retry. */
-  const record = async (tracked: Tracked, outcome: Attempted, keepalive: boolean) => {
+  const record = async (tracked: Tracked, outcome: Attempted, keepalive: boolean, persisted: Promise<unknown>) => {
     const { entry } = tracked;
     const next = afterAttempt(entry, outcome, deps.now(), options, deps.random);
     // An earlier attempt's failure says nothing about the later one in flight; its success still counts.
     if (next.kind != 'delivered' && outcome.attempt != entry.attempts) return;
+    if (next.kind == 'delivered') {
+      // The acknowledgement is news at once (the thank-you, cx-sent); the delete must still follow the row's write.
+      known.delete(entry.id);
+      counts.sent++;
+      emit({ type: 'sent', id: entry.id, status: next.status });
+      await persisted;
+      return void (await store().del(entry.id));
+    }
+    await persisted;
     if (next.kind == 'pause') {
       return pause(entry.endpoint, next.status, `it answered ${next.status}; check the endpoint URL and that it accepts this site`);
     }
@@ -234,14 +244,9 @@ export function createDelivery(deps: Deps): Delivery {
     }
     known.delete(entry.id);
     await store().del(entry.id);
-    if (next.kind == 'delivered') {
-      counts.sent++;
-      emit({ type: 'sent', id: entry.id, status: next.status });
-    } else {
-      counts.dead++;
-      warnOnce(`cx-feedback: ${entry.endpoint} rejected a response with status ${next.status}; it was dropped (does it accept payload v1?)`);
-      emit({ type: 'dead', id: entry.id, reason: `rejected with status ${next.status}` });
-    }
+    counts.dead++;
+    warnOnce(`cx-feedback: ${entry.endpoint} rejected a response with status ${next.status}; it was dropped (does it accept payload v1?)`);
+    emit({ type: 'dead', id: entry.id, reason: `rejected with status ${next.status}` });
   };
 
   /** The attempt count first, so that another tab sees the row was tried. */
@@ -258,9 +263,8 @@ export function createDelivery(deps: Deps): Delivery {
     const persisted = persist(tracked);
     const done = (async () => {
       try {
-        // A delete or an update must come after the row it changes.
-        await persisted;
-        await record(tracked, await outcome, keepalive);
+        // A delete or an update must come after the row it changes: record waits for `persisted`.
+        await record(tracked, await outcome, keepalive, persisted);
       } catch {
         /* never into the page; the row stays queued */
       } finally {
@@ -418,11 +422,9 @@ export function createDelivery(deps: Deps): Delivery {
 
   /** The checks a payload must pass before anything is queued; an error message, or the entry to queue. */
   const admit = (endpoint: string, payload: PayloadV1): string | Entry => {
-    const parsed = QueuedPayloadV1.safeParse(payload);
-    // Terse on purpose: the element builds payloads, so this only fires on a bug (issue paths name the field).
-    if (!parsed.success) {
-      return `cx-feedback: invalid payload: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.code}`).join(', ')}`;
-    }
+    // The element builds payloads within the limits, so this only fires on a bug; the message names the field.
+    const invalid = checkQueuedPayload(payload);
+    if (invalid) return `cx-feedback: invalid payload: ${invalid}`;
     let url = '';
     try {
       url = new URL(endpoint, deps.win?.document.baseURI).href;
@@ -430,13 +432,13 @@ export function createDelivery(deps: Deps): Delivery {
       /* reported below */
     }
     if (!/^https?:/.test(url)) return `cx-feedback: endpoint must be an http(s) URL: "${endpoint}"`;
-    const bytes = byteLength(toJson(parsed.data));
+    const bytes = byteLength(toJson(payload));
     if (bytes > LIMITS.payloadBytes) return `cx-feedback: payload is ${bytes} bytes, over ${LIMITS.payloadBytes}`;
     const now = deps.now();
     return {
-      id: parsed.data.id,
+      id: payload.id,
       endpoint: url,
-      payload: parsed.data,
+      payload,
       queuedAt: now,
       dueAt: now,
       attempts: 0,

@@ -1,4 +1,5 @@
-import { QueuedPayloadV1, type PayloadV1 } from '../schema/payload.ts';
+import type { PayloadV1 } from '../schema/payload.ts';
+import { checkQueuedPayload } from './payload-check.ts';
 
 /** A payload as queued: v1, or one left by an older version of the widget, which is sent as it is. */
 export type Payload = PayloadV1 | { v: number; id: string };
@@ -86,6 +87,6 @@ export function isRow(x: unknown): x is Row {
   return (
     !!r && typeof r == 'object' && typeof r.id == 'string' && typeof r.e == 'string' && /^https?:/.test(r.e) &&
     !!p && typeof p == 'object' && p.id === r.id && typeof p.v == 'number' &&
-    [r.t, r.d, r.a, r.f, r.b].every(Number.isFinite) && (p.v != 1 || QueuedPayloadV1.safeParse(p).success)
+    [r.t, r.d, r.a, r.f, r.b].every(Number.isFinite) && (p.v != 1 || !checkQueuedPayload(p))
   );
 }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { resolveConfig, type ConfigInput } from '../../src/survey/config.ts';
+import { checkSurvey } from '../../src/survey/check-survey.ts';
+import { resolveConfig as resolveWithoutCheck, type ConfigInput } from '../../src/survey/config.ts';
+
+const resolveConfig = (input: ConfigInput) => resolveWithoutCheck(input, checkSurvey);
 
 const base: ConfigInput = { endpoint: 'https://c.example/responses', touchpoint: 'help-article-42', question: 'thumbs', baseUrl: 'https://shop.example/a/b', pageProtocol: 'https:' };
 const problems = (over: Partial<ConfigInput>) => {
@@ -40,7 +43,12 @@ describe('resolveConfig from attributes', () => {
     ['bad follow-up-when', { followUp: 'Why?', followUpWhen: 'sometimes' }, /follow-up-when="sometimes": expected one of/],
     ['metadata not JSON', { metadata: '{plan:pro}' }, /^metadata: not valid JSON/],
     ['metadata nested', { metadata: '{"a":{"b":1}}' }, /^metadata: a: .*expected an object of string, number or boolean values/],
-    ['metadata array', { metadata: '[1]' }, /^metadata: /],
+    ['metadata array', { metadata: '[1]' }, /^metadata: got an array; expected/],
+    ['21 metadata keys', { metadata: JSON.stringify(Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`k${i}`, i]))) }, /^metadata: at most 20 keys, got 21/],
+    ['a metadata value over 500 characters', { metadata: JSON.stringify({ note: 'x'.repeat(501) }) }, /^metadata: note: got a string of 501 characters/],
+    ['a prompt over 300 characters', { prompt: 'x'.repeat(301) }, /^prompt: at most 300 characters, got 301/],
+    ['a follow-up over 300 characters', { followUp: 'x'.repeat(301) }, /^follow-up: at most 300 characters, got 301/],
+    ['a survey-id with a space', { surveyId: 'a b' }, /^survey-id="a b": use 1–64 letters/],
   ])('%s → one clear problem', (_, over, pattern) => {
     const list = problems(over);
     expect(list).toHaveLength(1);
@@ -88,6 +96,14 @@ describe('resolveConfig from a survey definition', () => {
     expect(problems({ survey: withMax(200) })).toEqual([]);
     for (const bad of [0, 2.5, 100_000]) expect(problems({ survey: withMax(bad) })).toEqual(['survey property: questions[0].maxLength: expected a whole number from 1 to 5000']);
     expect(problems({ survey: withMax('200') })[0]).toBe('survey property: questions[0].maxLength: got "200", expected number');
+  });
+
+  it('asks for the survey check (which needs zod) only when the survey is JSON', () => {
+    expect(resolveWithoutCheck(base)).toMatchObject({ ok: true });
+    expect(resolveWithoutCheck({ ...base, question: '', survey })).toEqual({ ok: false, problems: [], needsSurveyCheck: true });
+    expect(resolveWithoutCheck({ ...base, question: '', surveyJson: JSON.stringify(survey) })).toMatchObject({ needsSurveyCheck: true });
+    // Malformed JSON is reported without the check.
+    expect(resolveWithoutCheck({ ...base, question: '', surveyJson: '{' })).toMatchObject({ ok: false, problems: [expect.stringMatching(/not valid JSON/)] });
   });
 
   it('rejects a choice question without options and malformed JSON', () => {

@@ -95,9 +95,10 @@ describe('loadStrings', () => {
     fetchMock.mockImplementation(() => respond({ send: 'Envoyer', bogus: 'x', close: 3 }));
     const s = await mod.loadStrings('fr', BASE);
     expect(s).toEqual({ ...en, send: 'Envoyer' });
+    // In the order of the file.
     expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([
-      `cx-feedback: strings.close: expected a non-empty string, got 3 (in ${BASE}fr.json)`,
       `cx-feedback: strings: unknown key "bogus"; the keys are listed in docs/i18n.md (in ${BASE}fr.json)`,
+      `cx-feedback: strings.close: expected a non-empty string, got 3 (in ${BASE}fr.json)`,
     ]);
   });
 
