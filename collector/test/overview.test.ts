@@ -54,6 +54,17 @@ describe('overview', () => {
     expect(o.stages[1].touchpoints[0].pyramid).toEqual([{ level: 'loyalty', stat: { n: 100, tooFew: false, value: 50, low: 40.4, high: 59.6 } }]);
   });
 
+  it('counts only "no" as a utility failure: "partly" is not "no"', () => {
+    const o = overview({
+      answers: [row('returns', 'task', 2, 40, '2026-03-02', '', 'utility'), row('returns', 'task', 1, 40, '2026-03-02', '', 'utility'), row('returns', 'task', 0, 20, '2026-03-02', '', 'utility')],
+      responses: [],
+      periods,
+      journey: [],
+    });
+    expect(o.attention).toEqual([]);
+    expect(o.stages[0].touchpoints[0].questions[0]).toMatchObject({ negativePct: 20, current: { value: 40 } });
+  });
+
   it('lists a significant drop under attention', () => {
     const o = overview({
       answers: [

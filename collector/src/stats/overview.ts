@@ -25,6 +25,8 @@ export type QuestionFigure = {
   spark: (number | null)[];
   /** Reactions: the most frequent emotion and its share. */
   top?: { value: string; pct: number };
+  /** Share of negative answers in the current period ("no" for thumbs and task), null with too few answers. */
+  negativePct: number | null;
 };
 
 export type LevelBar = { level: PyramidLevel; stat: Stat };
@@ -110,6 +112,7 @@ function question(rows: AnswerCountRow[], periods: Periods, minAnswers: number):
     previous: toStat(previous.n, estimateOf(type, previous), minAnswers),
     trend: trendOf(type, current, previous, minAnswers),
     spark: spark.map((v) => (v === null ? null : Math.round(v * 10) / 10)),
+    negativePct: current.n >= minAnswers ? Math.round((current.negative / current.n) * 1000) / 10 : null,
   };
   if (type === 'reaction' && current.n) {
     const [top] = tallies(rows.filter((r) => inPeriod(r.day, periods.current))).sort((a, b) => b.n - a.n || a.value.localeCompare(b.value));
@@ -142,8 +145,8 @@ function attentionOf(touchpoints: readonly TouchpointOverview[]): Attention[] {
   for (const t of touchpoints) {
     for (const q of t.questions) {
       const base = { touchpoint: t.touchpoint, stage: t.stage, questionId: q.questionId, type: q.type, level: q.level, label: q.label };
-      if ((q.type === 'thumbs' || q.type === 'task') && q.current.value !== null && 100 - q.current.value > UTILITY_FAILING_PCT) {
-        out.push({ ...base, reason: 'utility-failing', value: Math.round((100 - q.current.value) * 10) / 10 });
+      if ((q.type === 'thumbs' || q.type === 'task') && q.negativePct !== null && q.negativePct > UTILITY_FAILING_PCT) {
+        out.push({ ...base, reason: 'utility-failing', value: q.negativePct });
       }
       if (q.trend?.direction === 'worse') out.push({ ...base, reason: 'significant-drop', value: q.trend.delta });
     }
