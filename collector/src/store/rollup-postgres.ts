@@ -19,23 +19,22 @@ const RESPONSE_COLUMNS = 'day text, touchpoint text, survey_id text, locale text
  */
 export async function addToPostgresRollups(tx: TransactionSql, payload: PayloadV1, day: string, kept: ReadonlySet<string>): Promise<void> {
   const keys = rollupKeys(payload, day, kept);
-  if (keys.answers.length) {
-    await tx`INSERT INTO rollup_answers (day, touchpoint, survey_id, locale, stage, question_id, type, level, value, valence, shard, n)
-      SELECT day, touchpoint, survey_id, locale, stage, question_id, type, level, value, valence, pg_backend_pid() % 16, 1
-      FROM jsonb_to_recordset(${JSON.stringify(keys.answers)}::text::jsonb) AS x(${tx.unsafe(ANSWER_COLUMNS)})
+  if (keys.answers.length === 0 && !keys.response) return;
+  // One round trip: data-modifying CTEs run once each, whether or not the final INSERT reads them. Every writer runs
+  // this same statement over sorted rows, so two writers that share a shard take their row locks in the same order.
+  await tx`WITH x AS (SELECT * FROM jsonb_to_recordset(${JSON.stringify(keys.answers)}::text::jsonb) AS x(${tx.unsafe(ANSWER_COLUMNS)})),
+    a AS (INSERT INTO rollup_answers (day, touchpoint, survey_id, locale, stage, question_id, type, level, value, valence, shard, n)
+      SELECT day, touchpoint, survey_id, locale, stage, question_id, type, level, value, valence, pg_backend_pid() % 16, 1 FROM x
       ON CONFLICT (day, touchpoint, survey_id, locale, stage, question_id, type, level, value, valence, shard)
-      DO UPDATE SET n = rollup_answers.n + 1`;
-    await tx`INSERT INTO rollup_totals (day, touchpoint, stage, question_id, type, level, value, valence, shard, n)
-      SELECT day, touchpoint, stage, question_id, type, level, value, valence, pg_backend_pid() % 16, 1
-      FROM jsonb_to_recordset(${JSON.stringify(keys.answers.map(totalKey))}::text::jsonb) AS x(${tx.unsafe(TOTAL_COLUMNS)})
-      ON CONFLICT (day, touchpoint, stage, question_id, type, level, value, valence, shard) DO UPDATE SET n = rollup_totals.n + 1`;
-  }
-  const r = keys.response;
-  if (r) {
-    await tx`INSERT INTO rollup_responses (day, touchpoint, survey_id, locale, stage, shard, n)
-      VALUES (${r.day}, ${r.touchpoint}, ${r.survey_id}, ${r.locale}, ${r.stage}, pg_backend_pid() % 16, 1)
+      DO UPDATE SET n = rollup_answers.n + 1 RETURNING 1),
+    t AS (INSERT INTO rollup_totals (day, touchpoint, stage, question_id, type, level, value, valence, shard, n)
+      SELECT day, touchpoint, stage, question_id, type, level, value, valence, pg_backend_pid() % 16, 1 FROM x
+      ON CONFLICT (day, touchpoint, stage, question_id, type, level, value, valence, shard)
+      DO UPDATE SET n = rollup_totals.n + 1 RETURNING 1)
+    INSERT INTO rollup_responses (day, touchpoint, survey_id, locale, stage, shard, n)
+      SELECT day, touchpoint, survey_id, locale, stage, pg_backend_pid() % 16, 1
+      FROM jsonb_to_recordset(${JSON.stringify(keys.response ? [keys.response] : [])}::text::jsonb) AS r(${tx.unsafe(RESPONSE_COLUMNS)})
       ON CONFLICT (day, touchpoint, survey_id, locale, stage, shard) DO UPDATE SET n = rollup_responses.n + 1`;
-  }
 }
 
 export async function postgresRollups(sql: Sql, migrated: readonly number[]): Promise<Rollups> {
