@@ -1,10 +1,10 @@
 import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { Answer, PayloadV1 } from '../schema/payload.ts';
-import type { Question, Survey } from '../schema/survey.ts';
+import type { Question, Recovery, Survey } from '../schema/survey.ts';
 import type { SurveyCheck } from '../survey/check-survey.ts';
 import { resolveConfig, type ConfigResult } from '../survey/config.ts';
 import { loadSurveyCheck } from '../survey/load-check.ts';
-import { followUps, isOneTap } from '../survey/flow.ts';
+import { answerSentiment, followUps, isOneTap, optionValence } from '../survey/flow.ts';
 import { buildPayload } from '../survey/payload.ts';
 import { getDelivery, type DeliveryEvent } from '../transport/index.ts';
 import { newId } from '../transport/uuid.ts';
@@ -37,6 +37,7 @@ let surveyCheck: SurveyCheck | undefined;
  * @fires cx-show - About to show; cancelable. detail: { surveyId, touchpoint, trigger }
  * @fires cx-answer - An answer was picked or typed. detail: { surveyId, questionId, type, value }
  * @fires cx-submit - A response was queued. detail: the v1 payload
+ * @fires cx-recovery - The first answer was negative; cancelable (hides the built-in offer). detail: { payload, sentiment }
  * @fires cx-sent - The endpoint acknowledged a response. detail: { id, status }
  * @fires cx-error - Configuration, delivery or storage problem. detail: { kind, message, id?, problems? }
  * @fires cx-close - The card closed. detail: { reason }
@@ -59,6 +60,7 @@ let surveyCheck: SurveyCheck | undefined;
  * @csspart launcher - The floating launcher button (`mode="floating"`).
  * @csspart close - The close button (popover and floating).
  * @csspart thanks - The thank-you message.
+ * @csspart recovery - The help link offered after a negative answer (`recovery`).
  * @csspart status - The live status line (sending, saved, error).
  *
  * @cssprop --cx-accent - Accent colour (selected option, primary button, focus ring). Default #2563eb (dark theme #60a5fa).
@@ -89,6 +91,9 @@ export class CxFeedback extends LitElement {
     surveyId: { attribute: 'survey-id' },
     metadata: {},
     survey: { attribute: false },
+    stage: {},
+    recovery: {},
+    hideLabels: { attribute: 'hide-labels', type: Boolean },
     keepParams: { attribute: 'keep-params' },
     scrub: {},
     strings: { converter: { fromAttribute: (v) => v } },
@@ -117,7 +122,7 @@ export class CxFeedback extends LitElement {
   endpoint = '';
   /** The moment of contact this widget measures, e.g. `checkout` or `help-article-42`. */
   touchpoint = '';
-  /** Kind of the single question: `emoji` | `thumbs` | `csat` | `nps` | `ces`. */
+  /** Kind of the single question: `emoji` | `thumbs` | `csat` | `nps` | `ces` | `reaction` | `expectation` | `task`. */
   question = '';
   /** Question text; defaults to a sensible prompt per kind in the visitor's language. */
   prompt = '';
@@ -131,6 +136,12 @@ export class CxFeedback extends LitElement {
   metadata = '';
   /** A full survey definition (takes precedence over attributes and the child JSON script). */
   survey?: unknown;
+  /** Journey stage of this touchpoint, sent as `context.stage`: `discover`, `consider`, `purchase`, `receive`, `use`, `support`, `loyalty` or your own. */
+  stage = '';
+  /** Help offered after a negative answer: JSON `{"text": "Sorry about that. Chat with us", "href": "/support"}`. */
+  recovery = '';
+  /** Faces and reactions without their visible names (the names stay for screen readers). */
+  hideLabels = false;
   /** Query parameters kept in `context.url` (space- or comma-separated); all others are dropped. */
   keepParams = '';
   /** `off` turns off the in-browser scrubbing of e-mails, phone and card numbers, IBANs in free text. */
@@ -189,6 +200,8 @@ export class CxFeedback extends LitElement {
   /** Where focus goes back to when the card closes (what had it before the customer opened the card). */
   private returnFocus?: HTMLElement;
   private answered = false;
+  /** The help link to offer with the thank-you: the first answer was negative and no listener took over. */
+  private offer?: Recovery;
   /** A JSON survey's check is loading. */
   private configuring?: Promise<void>;
 
@@ -228,7 +241,7 @@ export class CxFeedback extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     this.guard(() => {
-      const configKeys = ['endpoint', 'touchpoint', 'question', 'prompt', 'followUp', 'followUpWhen', 'surveyId', 'metadata', 'survey', 'mode', 'anchor', 'trigger', 'url', 'frequency', 'recontactDays', 'cooldownDays', 'snoozeDays', 'sample', 'priority'];
+      const configKeys = ['endpoint', 'touchpoint', 'question', 'prompt', 'followUp', 'followUpWhen', 'surveyId', 'metadata', 'survey', 'stage', 'recovery', 'hideLabels', 'mode', 'anchor', 'trigger', 'url', 'frequency', 'recontactDays', 'cooldownDays', 'snoozeDays', 'sample', 'priority'];
       if (!this.hasUpdated || configKeys.some((k) => changed.has(k))) this.reconfigure(false);
     });
   }
@@ -289,6 +302,7 @@ export class CxFeedback extends LitElement {
     this.others = new Map();
     this.delivery = 'idle';
     this.busy = false;
+    this.offer = undefined;
     this.phase = 'asking';
     // Focus moves into the card only when the customer opened it; an automatic open never steals focus.
     if (trigger == 'launcher') {
@@ -349,6 +363,9 @@ export class CxFeedback extends LitElement {
       metadata: this.metadata,
       survey: this.survey,
       surveyJson: script?.textContent,
+      stage: this.stage,
+      recovery: this.recovery,
+      hideLabels: this.hideLabels,
       baseUrl: document.baseURI,
       pageProtocol: location.protocol,
     }, surveyCheck);
@@ -368,6 +385,8 @@ export class CxFeedback extends LitElement {
       emit(this, 'cx-error', { kind: 'config', message: `${who}: invalid configuration, see the console`, problems: this.config.problems });
       this.phase = 'hidden';
     } else if (this.isConnected) {
+      const who = `cx-feedback (touchpoint "${this.config.config.touchpoint}")`;
+      this.config.warnings.forEach((warning) => warnOnce(`${who}: ${warning}`));
       this.tp.start({ id: this.config.config.survey.id, touchpoint: this.config.config.touchpoint });
     }
     if (request) this.requestUpdate();
@@ -414,7 +433,7 @@ export class CxFeedback extends LitElement {
 
   private onPick = (q: Question, value: number | string): void => {
     const next = new Map(this.answers);
-    if (q.type === 'choice' && q.multiple) {
+    if ((q.type === 'choice' || q.type === 'reaction') && q.multiple) {
       const list = new Set(Array.isArray(next.get(q.id)) ? (next.get(q.id) as string[]) : []);
       list.has(String(value)) ? list.delete(String(value)) : list.add(String(value));
       next.set(q.id, [...list]);
@@ -440,6 +459,9 @@ export class CxFeedback extends LitElement {
       const value = this.answers.get(q.id);
       if (value === undefined || value === '' || (Array.isArray(value) && !value.length)) return [];
       const answer: Answer = { questionId: q.id, type: q.type, value: typeof value === 'string' && q.type === 'text' ? value.trim() : value };
+      if (q.level) answer.level = q.level;
+      // A survey's own reaction set says what each emotion means; the collector knows the default set's.
+      if (q.type === 'reaction' && q.options && typeof value === 'string') answer.valence = optionValence(q, value);
       const other = this.others.get(q.id)?.trim();
       if (other && (value === 'other' || (Array.isArray(value) && value.includes('other')))) answer.other = other;
       return answer.value === '' ? [] : [answer];
@@ -455,7 +477,8 @@ export class CxFeedback extends LitElement {
     this.answered = true;
     this.tp.note('answered');
     this.firstId = newId();
-    void this.send(this.firstId, answers);
+    const payload = this.send(this.firstId, answers);
+    if (payload && answerSentiment(first, answers[0].value) === 'negative') this.offerRecovery(payload);
     this.phase = followUps(this.config.config.survey, this.answers).length ? 'follow-up' : 'thanks';
     this.afterPhaseChange();
   }
@@ -463,7 +486,7 @@ export class CxFeedback extends LitElement {
   private submitFollowUps(): void {
     if (!this.config.ok || this.phase !== 'follow-up') return;
     const answers = this.answerList(followUps(this.config.config.survey, this.answers));
-    if (answers.length) void this.send(newId(), answers, this.firstId);
+    if (answers.length) this.send(newId(), answers, this.firstId);
     this.phase = 'thanks';
     this.afterPhaseChange();
   }
@@ -473,8 +496,15 @@ export class CxFeedback extends LitElement {
     this.afterPhaseChange();
   };
 
-  private async send(id: string, answers: Answer[], followUpOf?: string): Promise<void> {
-    if (!this.config.ok) return;
+  /** Fires `cx-recovery`; unless a listener took over, the thank-you offers the configured help link. */
+  private offerRecovery(payload: PayloadV1): void {
+    const offer = this.config.ok ? this.config.config.survey.recovery : undefined;
+    if (emit(this, 'cx-recovery', { payload, sentiment: 'negative' })) this.offer = offer;
+  }
+
+  /** Builds the payload and hands it to delivery; returns it, or undefined where it could not be built. */
+  private send(id: string, answers: Answer[], followUpOf?: string): PayloadV1 | undefined {
+    if (!this.config.ok) return undefined;
     const { config } = this.config;
     let payload: PayloadV1;
     try {
@@ -490,13 +520,21 @@ export class CxFeedback extends LitElement {
         trigger: this.shownBy,
         keepParams: this.keepParams.split(/[\s,]+/).filter(Boolean),
         scrubText: this.scrub !== 'off',
+        stage: config.survey.stage,
       });
     } catch (error) {
-      return this.fail(error);
+      this.fail(error);
+      return undefined;
     }
     this.responseIds.add(id);
     emit(this, 'cx-submit', payload);
-    const result = await getDelivery().submit(config.endpoint, payload);
+    void this.deliver(config.endpoint, payload);
+    return payload;
+  }
+
+  private async deliver(endpoint: string, payload: PayloadV1): Promise<void> {
+    const { id } = payload;
+    const result = await getDelivery().submit(endpoint, payload);
     if (!result.ok) {
       this.delivery = 'failed';
       emit(this, 'cx-error', { kind: 'delivery', message: result.error, id });
@@ -631,6 +669,7 @@ export class CxFeedback extends LitElement {
       ${float && this.phase == 'asking' ? html`<p class="later"><button part="button later" class="link" @click=${() => this.hide('snooze')}>${s.askLater}</button></p>` : nothing}
       <div part="status" role="status">
         ${this.phase === 'thanks' ? html`<p class="thanks" part="thanks" tabindex="-1">${s.thanks}</p><p class="line">${s.thanksLine}</p>` : nothing}
+        ${this.phase === 'thanks' && this.offer ? html`<p class="line"><a part="recovery" class="recovery" href=${this.offer.href}>${this.offer.text}</a></p>` : nothing}
         <p class="status">${this.statusText(s)}${this.delivery === 'failed' ? html` <button part="button" class="link" @click=${this.retry}>${s.retry}</button>` : nothing}</p>
       </div>
     </div>`;

@@ -39,7 +39,7 @@ export function renderQuestion(v: QuestionView): TemplateResult {
       <span id=${`${id}-count`} class="count" aria-live="off">${format(s.charsLeft, { n: max - text.length })}</span>
     </div>`;
   }
-  const multiple = q.type === 'choice' && q.multiple === true;
+  const multiple = (q.type === 'choice' || q.type === 'reaction') && q.multiple === true;
   const picked = (value: number | string) => (Array.isArray(v.value) ? v.value.includes(String(value)) : v.value === value);
   const ends = labelsFor(q, s);
   const options = optionsFor(q, s);
@@ -51,6 +51,7 @@ export function renderQuestion(v: QuestionView): TemplateResult {
           <input type=${multiple ? 'checkbox' : 'radio'} name=${id} .value=${String(o.value)} .checked=${picked(o.value)}
             aria-label=${o.name} @click=${() => v.onPick(q, o.value)} />
           ${q.type === 'emoji' ? face(Number(o.value)) : q.type === 'thumbs' ? html`<span class=${o.value === 0 ? 'icon down' : 'icon'}>${thumb()}</span>` : nothing}
+          ${o.emoji ? html`<span class="emoji" aria-hidden="true">${o.emoji}</span>` : nothing}
           ${o.text ? html`<span class="text">${o.text}</span>` : nothing}
         </label>`,
       )}

@@ -183,12 +183,41 @@ export const styles = css`
       grid-template-columns: repeat(4, minmax(24px, 1fr));
     }
   }
-  .q-emoji .options {
+  /* Faces and reactions: the picture with its name under it, in equal columns (five faces always share one row). */
+  .q-emoji .options,
+  .q-reaction .options {
+    display: grid;
+    grid-template-columns: repeat(5, minmax(0, 1fr));
     gap: 4px;
+  }
+  .q-reaction .options {
+    grid-template-columns: repeat(auto-fit, minmax(4.6em, 1fr));
+  }
+  .q-emoji .option,
+  .q-reaction .option {
+    flex-direction: column;
+    gap: 2px;
+    min-inline-size: 24px;
+    padding: 4px 2px;
+  }
+  .q-emoji .text,
+  .q-reaction .text {
+    font-size: 0.8em;
+    line-height: 1.2;
+    text-align: center;
+    overflow-wrap: anywhere;
+  }
+  .emoji {
+    font-size: 1.6em;
+    line-height: 1.2;
+  }
+  .q-expectation .option,
+  .q-task .option {
+    flex: 1 1 0;
+    text-align: center;
   }
   .q-emoji .option {
     border-color: transparent;
-    padding: 3px;
     color: var(--_muted);
   }
   .q-emoji svg {
@@ -240,6 +269,10 @@ export const styles = css`
   .q-emoji .option:has(input:checked) {
     color: var(--_accent);
     transform: scale(1.08);
+  }
+  /* The face takes the accent; its name keeps the text colour, which has the contrast on the tinted background. */
+  .q-emoji .option:has(input:checked) .text {
+    color: var(--_text);
   }
   .ends {
     display: flex;
@@ -476,6 +509,21 @@ export const styles = css`
   .line {
     margin: 4px 0 0;
     color: var(--_muted);
+  }
+  /* The help offered after a negative answer: a real link, at least 24 px tall to tap. */
+  .recovery {
+    display: inline-block;
+    min-block-size: 24px;
+    padding-block: 2px;
+    color: var(--_accent);
+    font-weight: 600;
+    text-decoration: underline;
+    text-underline-offset: 2px;
+  }
+  .recovery:focus-visible {
+    outline: 2px solid var(--_ring);
+    outline-offset: 2px;
+    border-radius: 2px;
   }
   .status {
     margin: 0;

@@ -10,6 +10,9 @@ export const en = {
   promptCsat: 'How satisfied are you with your experience?',
   promptNps: 'How likely are you to recommend us to a friend or colleague?',
   promptCes: 'How easy was it to get what you needed?',
+  promptReaction: 'How do you feel about this?',
+  promptExpectation: 'How did this compare with what you expected?',
+  promptTask: 'Did you find what you came for?',
   followUpPrompt: 'Tell us more about your experience',
   followUpPlaceholder: 'What went well? What could be better?',
   // Accessible names of the five faces (1 → 5) and of thumbs up / down.
@@ -20,6 +23,17 @@ export const en = {
   emoji5: 'Very happy',
   yes: 'Yes',
   no: 'No',
+  // Visible names of the reactions, the expectation answers and task completion's middle answer.
+  reactionDelighted: 'Delighted',
+  reactionHappy: 'Happy',
+  reactionNeutral: 'Neutral',
+  reactionConfused: 'Confused',
+  reactionFrustrated: 'Frustrated',
+  reactionAngry: 'Angry',
+  expectationWorse: 'Worse than expected',
+  expectationAbout: 'About what I expected',
+  expectationBetter: 'Better than expected',
+  partly: 'Partly',
   // End labels of the numeric scales.
   csatMin: 'Very dissatisfied',
   csatMax: 'Very satisfied',

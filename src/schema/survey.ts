@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
+import { isSafeHref } from './links.ts';
 import { LIMITS } from './limits.ts';
-import { QUESTION_TYPES } from './scales.ts';
+import { PYRAMID_LEVELS, QUESTION_TYPES, VALENCES } from './scales.ts';
 
 /**
  * A survey definition: from a child <script type="application/json">, the `survey` property, or built from the
@@ -27,6 +28,21 @@ export const ShowIf = z.object({
 export const ChoiceOption = z.object({
   value: text(LIMITS.labelLength),
   label: z.optional(text(LIMITS.labelLength)),
+  /** reaction: the emoji shown above the label. */
+  emoji: z.optional(text(16)),
+  /** reaction: whether choosing it is a positive, neutral or negative answer (follow-ups, recovery, results). */
+  valence: z.optional(z.enum(VALENCES)),
+});
+
+/** A help offer shown after a negative answer: a real link ("Sorry about that. Chat with us"). */
+export const Recovery = z.object({
+  text: text(LIMITS.promptLength),
+  /** http(s), or relative to the page; never javascript: or data:. */
+  href: z.string().check(
+    z.minLength(1),
+    z.maxLength(LIMITS.urlLength),
+    z.refine(isSafeHref, 'expected an http(s) URL or a path relative to the page'),
+  ),
 });
 
 export const Question = z.object({
@@ -35,10 +51,14 @@ export const Question = z.object({
   prompt: z.optional(text(LIMITS.promptLength)),
   /** End labels of a rating scale, e.g. { "min": "Not at all likely", "max": "Extremely likely" }. */
   labels: z.optional(z.object({ min: z.optional(text(LIMITS.labelLength)), max: z.optional(text(LIMITS.labelLength)) })),
-  /** choice: the options. */
+  /** choice: the options; reaction: its own set of emotions (2–8, each with emoji and valence). */
   options: z.optional(z.array(z.union([text(LIMITS.labelLength), ChoiceOption])).check(z.minLength(2), z.maxLength(LIMITS.options))),
-  /** choice: several answers allowed. */
+  /** choice, reaction: several answers allowed. */
   multiple: z.optional(z.boolean()),
+  /** emoji, reaction: show the faces without their visible names (the names stay for screen readers). */
+  hideLabels: z.optional(z.boolean()),
+  /** The CX-pyramid level this question measures, when not its kind's default. */
+  level: z.optional(z.enum(PYRAMID_LEVELS)),
   /** choice: add an "Other" option with a free-text field. */
   other: z.optional(z.boolean()),
   /** text: placeholder of the field. */
@@ -51,7 +71,10 @@ export const Question = z.object({
 export const Survey = z
   .object({
     id,
+    /** The journey stage of the touchpoint (discover, consider, purchase, receive, use, support, loyalty …). */
+    stage: z.optional(z.string().check(z.regex(/^[\w.:/-]{1,64}$/, 'expected 1–64 letters, digits or _ . : / -'))),
     questions: z.array(Question).check(z.minLength(1), z.maxLength(LIMITS.questions)),
+    recovery: z.optional(Recovery),
   })
   .check(
     z.superRefine((survey, ctx) => {
@@ -64,6 +87,15 @@ export const Survey = z
         if (q.type === 'choice' && !q.options) {
           ctx.addIssue({ code: 'custom', path: ['questions', i, 'options'], message: 'a choice question needs at least 2 options', input: q.options });
         }
+        if (q.type === 'reaction' && q.options) {
+          const bad = q.options.findIndex((o) => typeof o === 'string' || !o.emoji || !o.valence);
+          if (q.options.length > 8) {
+            ctx.addIssue({ code: 'custom', path: ['questions', i, 'options'], message: 'a reaction set has 2–8 options', input: q.options.length });
+          } else if (bad >= 0) {
+            const message = 'a reaction option needs { "value", "emoji", "label", "valence" }';
+            ctx.addIssue({ code: 'custom', path: ['questions', i, 'options', bad], message, input: q.options[bad] });
+          }
+        }
         seen.add(q.id);
       });
       if (survey.questions[0].showIf) ctx.addIssue({ code: 'custom', path: ['questions', 0, 'showIf'], message: 'the first question cannot be conditional', input: survey.questions[0].showIf });
@@ -73,3 +105,5 @@ export const Survey = z
 export type Survey = z.infer<typeof Survey>;
 export type Question = z.infer<typeof Question>;
 export type ShowIf = z.infer<typeof ShowIf>;
+export type ChoiceOption = z.infer<typeof ChoiceOption>;
+export type Recovery = z.infer<typeof Recovery>;

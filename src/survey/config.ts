@@ -1,9 +1,11 @@
 import { LIMITS } from '../schema/limits.ts';
 import type { Metadata } from '../schema/payload.ts';
-import { RATING_KINDS, SCALES, type RatingKind } from '../schema/scales.ts';
+import { RATING_KINDS, REACTIONS, REACTION_KIND, SCALES, type RatingKind } from '../schema/scales.ts';
 import type { Question, Survey } from '../schema/survey.ts';
 import type { SurveyCheck } from './check-survey.ts';
 import { defaultSurveyId } from './id.ts';
+import { fillPlaceholders } from './placeholders.ts';
+import { parseRecovery } from './recovery.ts';
 
 /** What the element hands over: its attributes/properties as they are, plus the text of a child JSON script. */
 export type ConfigInput = {
@@ -17,6 +19,12 @@ export type ConfigInput = {
   metadata?: string | null;
   survey?: unknown;
   surveyJson?: string | null;
+  /** Journey stage of the touchpoint; wins over the survey's own `stage`. */
+  stage?: string | null;
+  /** JSON `{ text, href }`; wins over the survey's own `recovery`. */
+  recovery?: string | null;
+  /** Faces and reactions without their visible names. */
+  hideLabels?: boolean;
   baseUrl: string;
   pageProtocol: string;
 };
@@ -33,10 +41,14 @@ export type Config = {
  * nothing is wrong yet. Call again with it.
  */
 export type ConfigResult =
-  | { ok: true; config: Config }
+  /** `warnings`: worth a console line, not worth hiding the widget (a `{placeholder}` the metadata lacks). */
+  | { ok: true; config: Config; warnings: string[] }
   | { ok: false; problems: string[]; needsSurveyCheck?: true };
 
 const FOLLOW_UP_WHEN = ['always', 'negative', 'positive', 'not-positive'] as const;
+/** Kinds a widget set up by attributes can ask; choice and text need a JSON survey. */
+const ATTRIBUTE_KINDS = [...RATING_KINDS, REACTION_KIND] as const;
+type AttributeKind = (typeof ATTRIBUTE_KINDS)[number];
 const TOUCHPOINT = /^[\w.:/-]{1,64}$/;
 /** The survey schema's id rule (src/schema/survey.ts). */
 const SURVEY_ID = /^[\w.:-]{1,64}$/;
@@ -64,10 +76,19 @@ export function resolveConfig(input: ConfigInput, checkSurvey?: SurveyCheck): Co
     else metadata = (parsed as { value: Metadata }).value;
   }
 
+  const stage = input.stage?.trim();
+  if (stage && !TOUCHPOINT.test(stage)) problems.push(`stage="${stage}": use 1–64 letters, digits or _ . : / -`);
+  const recovery = input.recovery?.trim() ? parseRecovery(input.recovery) : undefined;
+  if (recovery && !recovery.ok) problems.push(recovery.problem);
+
   const survey = resolveSurvey(input, touchpoint, problems, checkSurvey);
   if (survey == 'needs check') return { ok: false, problems, needsSurveyCheck: true };
   if (problems.length || !endpoint || !survey) return { ok: false, problems };
-  return { ok: true, config: { endpoint, touchpoint, survey, metadata } };
+  if (stage) survey.stage = stage;
+  if (recovery?.ok) survey.recovery = recovery.recovery;
+  const filled = fillPlaceholders(survey, metadata);
+  const warnings = filled.missing.map((key) => `{${key}}: no such key in metadata; shown as it is (metadata keys: ${Object.keys(metadata).join(', ') || 'none'})`);
+  return { ok: true, config: { endpoint, touchpoint, survey: filled.survey, metadata }, warnings };
 }
 
 function resolveEndpoint(input: ConfigInput, problems: string[]): string | undefined {
@@ -143,19 +164,20 @@ function metadataProblem(value: unknown): string | undefined {
 }
 
 function surveyFromAttributes(input: ConfigInput, touchpoint: string, problems: string[]): Survey | undefined {
-  const kind = input.question?.trim() ?? '';
-  if (!(RATING_KINDS as readonly string[]).includes(kind)) {
+  const kind = (input.question?.trim() ?? '') as AttributeKind;
+  if (!ATTRIBUTE_KINDS.includes(kind)) {
     problems.push(
       kind
-        ? `question="${kind}": expected one of ${list(RATING_KINDS)} (choice and text questions need a full survey in a child <script type="application/json">)`
-        : `question is required: one of ${list(RATING_KINDS)}, or a full survey in a child <script type="application/json">`,
+        ? `question="${kind}": expected one of ${list(ATTRIBUTE_KINDS)} (choice and text questions need a full survey in a child <script type="application/json">)`
+        : `question is required: one of ${list(ATTRIBUTE_KINDS)}, or a full survey in a child <script type="application/json">`,
     );
     return undefined;
   }
   const when = input.followUpWhen?.trim() || 'always';
   if (!(FOLLOW_UP_WHEN as readonly string[]).includes(when)) problems.push(`follow-up-when="${when}": expected one of ${list(FOLLOW_UP_WHEN)}`);
 
-  const first: Question = { id: kind, type: kind as RatingKind };
+  const first: Question = { id: kind, type: kind };
+  if (input.hideLabels) first.hideLabels = true;
   const prompt = input.prompt?.trim();
   if (prompt) first.prompt = prompt;
   if (prompt && prompt.length > LIMITS.promptLength) problems.push(`prompt: at most ${LIMITS.promptLength} characters, got ${prompt.length}`);
@@ -168,7 +190,12 @@ function surveyFromAttributes(input: ConfigInput, touchpoint: string, problems: 
     const q: Question = { id: 'follow-up', type: 'text', prompt: followUp };
     if (when === 'negative' || when === 'positive') q.showIf = { question: kind, sentiment: when };
     // "Anything we could do better?" after every answer that was not clearly positive.
-    if (when === 'not-positive') q.showIf = { question: kind, max: SCALES[kind as RatingKind].positiveMin - 1 };
+    if (when === 'not-positive') {
+      q.showIf =
+        kind === REACTION_KIND
+          ? { question: kind, in: REACTIONS.filter((r) => r.valence !== 'positive').map((r) => r.value) }
+          : { question: kind, max: SCALES[kind as RatingKind].positiveMin - 1 };
+    }
     questions.push(q);
   }
   const id = input.surveyId?.trim() || defaultSurveyId(touchpoint, kind);

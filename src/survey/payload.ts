@@ -51,6 +51,8 @@ export function buildPayload(input: PayloadInput): PayloadV1 {
       value: typeof a.value === 'string' && a.type !== 'choice' ? clean(a.value) : a.value,
     };
     if (a.other !== undefined) out.other = clean(a.other);
+    if (a.level) out.level = a.level;
+    if (a.valence) out.valence = a.valence;
     return out;
   });
   const nav = input.navigator ?? navigator;

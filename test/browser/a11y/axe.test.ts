@@ -18,9 +18,9 @@ import {
   untilPlaced,
 } from './helpers.ts';
 
-const KINDS = ['emoji', 'thumbs', 'csat', 'nps', 'ces'] as const;
+const KINDS = ['emoji', 'thumbs', 'csat', 'nps', 'ces', 'reaction', 'expectation', 'task'] as const;
 /** An answer that is not the first option, so arrow keys, clicks and "selected" styles all show. */
-const PICK = { emoji: 4, thumbs: 0, csat: 4, nps: 9, ces: 6 } as const;
+const PICK = { emoji: 4, thumbs: 0, csat: 4, nps: 9, ces: 6, reaction: 'confused', expectation: 1, task: 1 } as const;
 
 type Kind = (typeof KINDS)[number];
 const widget = (kind: Kind, extra: { endpoint?: string; followUp?: string; theme?: string } = {}) =>

@@ -3,7 +3,7 @@ import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import type { CxFeedback } from '../../../src/element/cx-feedback.ts';
 import { CHOICE_SURVEY, ENDPOINT, mount, options, settled, shadow, uniqueTouchpoint, untilPlaced } from './helpers.ts';
 
-const KINDS = ['emoji', 'thumbs', 'csat', 'nps', 'ces'] as const;
+const KINDS = ['emoji', 'thumbs', 'csat', 'nps', 'ces', 'reaction', 'expectation', 'task'] as const;
 
 afterEach(async () => {
   await setViewport({ width: 800, height: 600 });

@@ -8,6 +8,9 @@ describe('<cx-feedback> renders every kind', () => {
     ['csat', ['1', '2', '3', '4', '5'], ['Very dissatisfied', 'Very satisfied']],
     ['nps', ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10'], ['Not at all likely', 'Extremely likely']],
     ['ces', ['1', '2', '3', '4', '5', '6', '7'], ['Very difficult', 'Very easy']],
+    ['reaction', ['delighted', 'happy', 'neutral', 'confused', 'frustrated', 'angry'], null],
+    ['expectation', ['1', '2', '3'], null],
+    ['task', ['2', '1', '0'], null],
   ];
   for (const [kind, values, ends] of cases) {
     it(`${kind}: options ${values.join(',')} as real radio controls with accessible names`, async () => {
