@@ -25,3 +25,10 @@ export const LOCALE_PATTERN = /^[A-Za-z0-9-]{1,35}$/;
 
 export const PLACEMENTS = ['inline', 'popover', 'floating'] as const;
 export const REDACTION_KINDS = ['email', 'phone', 'card', 'iban', 'id-number', 'url-credentials'] as const;
+
+/** Names of question kinds, today's and those a later v1 widget may add: lower-case letters, digits and hyphens. */
+export const KIND_PATTERN = /^[a-z][a-z0-9-]{0,31}$/;
+export const KIND_RULE = 'a new kind: 1–32 lower-case letters, digits or -, starting with a letter';
+/** Names of context fields, today's and those a later v1 widget may add. */
+export const CONTEXT_KEY_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
+export const CONTEXT_KEY_RULE = '1–64 letters, digits, _ or -, starting with a letter';

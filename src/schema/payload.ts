@@ -1,5 +1,9 @@
 import * as z from 'zod/mini';
 import {
+  CONTEXT_KEY_PATTERN,
+  CONTEXT_KEY_RULE,
+  KIND_PATTERN,
+  KIND_RULE,
   LOCALE_PATTERN,
   NAME_PATTERN,
   NAME_RULE,
@@ -9,7 +13,8 @@ import {
   WELL_FORMED_TEXT,
 } from './fields.ts';
 import { LIMITS } from './limits.ts';
-import { PYRAMID_LEVELS, QUESTION_TYPES, VALENCES } from './scales.ts';
+import { PYRAMID_LEVELS, QUESTION_TYPES, SCALES, VALENCES, isRatingKind } from './scales.ts';
+import type { QuestionType } from './scales.ts';
 
 /**
  * Payload v1: one response, POSTed as one JSON body. This schema is the single source of truth: the collector validates
@@ -29,26 +34,71 @@ export const MetadataValue = z.union([text(LIMITS.metadataValueLength), z.number
 export const Metadata = z
   .record(nonEmptyText(LIMITS.metadataKeyLength), MetadataValue)
   .check(z.refine((m) => Object.keys(m).length <= LIMITS.metadataKeys, `at most ${LIMITS.metadataKeys} keys`));
+// The key count is a refinement, which JSON Schema cannot read from zod: say it in the schema's own words.
+z.globalRegistry.add(Metadata, { maxProperties: LIMITS.metadataKeys });
 
-export const AnswerValue = z.union([
-  z.number(),
+/** A choice or reaction: one option value, or a list of them (`multiple`; a choice may add "other"). */
+const optionValues = z.union([
   text(LIMITS.textLength),
   z.array(text(LIMITS.labelLength)).check(z.maxLength(LIMITS.options + 1)),
 ]);
+/** Every form an answer's value may take; which of them a kind allows is VALUE_RULES' job. */
+export const AnswerValue = z.union([z.number(), optionValues]);
+type AnswerValue = z.infer<typeof AnswerValue>;
 
-export const Answer = z.object({
-  questionId: id,
-  type: z.enum(QUESTION_TYPES),
-  value: AnswerValue,
-  /** Free text typed into a choice question's "Other" field. */
-  other: z.optional(text(LIMITS.textLength)),
-  /** The question's CX-pyramid level when the survey overrides its kind's default. */
-  level: z.optional(z.enum(PYRAMID_LEVELS)),
-  /** For a reaction from a custom set: the valence the survey gave that option. */
-  valence: z.optional(z.enum(VALENCES)),
+/**
+ * What the value of each known kind may be: a rating a whole number on its scale, text a string, a choice or a
+ * reaction not a number. A kind a later v1 widget adds takes any AnswerValue (receivers store it and count it as an
+ * unknown kind: the versioning policy in docs/collector.md). Each rule is said twice from the same table, as a check
+ * for zod and in JSON Schema's words for the published schema; test/unit/json-schema.test.ts holds the two together.
+ */
+const valueRule = (type: QuestionType): { problem: (value: AnswerValue) => string | undefined; json: object } => {
+  if (isRatingKind(type)) {
+    const { min, max } = SCALES[type];
+    return {
+      problem: (v) =>
+        Number.isInteger(v) && +v >= min && +v <= max ? undefined : `a whole number ${min}–${max} for ${type}`,
+      json: { type: 'integer', minimum: min, maximum: max },
+    };
+  }
+  if (type == 'text') return { problem: (v) => (typeof v == 'string' ? undefined : 'text'), json: { type: 'string' } };
+  return {
+    problem: (v) => (typeof v == 'number' ? `an option value or a list of them for ${type}` : undefined),
+    json: { not: { type: 'number' } },
+  };
+};
+const VALUE_RULES = new Map(QUESTION_TYPES.map((type) => [type as string, valueRule(type)]));
+
+export const Answer = z
+  .object({
+    questionId: id,
+    /** One of QUESTION_TYPES, or a kind a later v1 widget adds. */
+    type: z.string().check(z.regex(KIND_PATTERN, `expected one of ${QUESTION_TYPES.join(', ')} or ${KIND_RULE}`)),
+    value: AnswerValue,
+    /** Free text typed into a choice question's "Other" field. */
+    other: z.optional(text(LIMITS.textLength)),
+    /** The question's CX-pyramid level when the survey overrides its kind's default. */
+    level: z.optional(z.enum(PYRAMID_LEVELS)),
+    /** For a reaction from a custom set: the valence the survey gave that option. */
+    valence: z.optional(z.enum(VALENCES)),
+  })
+  .check(
+    z.superRefine((answer, ctx) => {
+      const problem = VALUE_RULES.get(answer.type)?.problem(answer.value);
+      // The value passed AnswerValue (a number, short text or a short list), so it stringifies safely.
+      const got = JSON.stringify(answer.value).slice(0, 60);
+      const message = `got ${got}, expected ${problem}`;
+      if (problem) ctx.issues.push({ code: 'custom', path: ['value'], input: answer.value, message });
+    }),
+  );
+z.globalRegistry.add(Answer, {
+  allOf: [...VALUE_RULES].map(([type, rule]) => ({
+    if: { properties: { type: { const: type } }, required: ['type'] },
+    then: { properties: { value: rule.json } },
+  })),
 });
 
-export const Context = z.object({
+const contextShape = {
   /** Page URL without query string or fragment (unless the site opted in to keep named query parameters). */
   url: text(LIMITS.urlLength),
   locale: z.string().check(z.regex(LOCALE_PATTERN, 'expected a BCP 47 language tag: 1–35 letters, digits or -')),
@@ -66,7 +116,26 @@ export const Context = z.object({
    * grouped by stage across touchpoints. Same characters and length as a touchpoint.
    */
   stage: z.optional(name()),
-});
+};
+
+/**
+ * Context fields added by a later v1 widget are kept and stored, so each must take a simple form: text, a number, a
+ * boolean or a short list of text (like `redacted`). Their names are checked because stores keep them as JSON keys
+ * (PostgreSQL refuses a NUL in one).
+ */
+const FutureContextValue = z.union([
+  MetadataValue,
+  z.array(text(LIMITS.labelLength)).check(z.maxLength(LIMITS.options + 1)),
+]);
+export const Context = z
+  .catchall(z.object(contextShape), FutureContextValue)
+  .check(
+    z.refine(
+      (context) => Object.keys(context).every((key) => CONTEXT_KEY_PATTERN.test(key)),
+      `expected context field names of ${CONTEXT_KEY_RULE}`,
+    ),
+  );
+z.globalRegistry.add(Context, { propertyNames: { pattern: CONTEXT_KEY_PATTERN.source } });
 
 /** The payload's shape, with the schemas of its ids and times given: the two schemas below check those differently. */
 const payload = <I extends z.ZodMiniType<string>, T extends z.ZodMiniType<string>, N extends z.ZodMiniType<number>>(

@@ -33,7 +33,8 @@ export const SCALES: Readonly<Record<RatingKind, Scale>> = {
   task: { min: 0, max: 2, negativeMax: 0, positiveMin: 2 },
 };
 
-export const isRatingKind = (type: string): type is RatingKind => type in SCALES;
+// Own keys only: a kind a later widget adds may be any lower-case name, "constructor" too.
+export const isRatingKind = (type: string): type is RatingKind => Object.hasOwn(SCALES, type);
 
 export type Sentiment = 'negative' | 'neutral' | 'positive';
 
