@@ -2,7 +2,7 @@
 // Built with DOM calls only (the demo's CSP enforces Trusted Types: no innerHTML, no script text). When everything is
 // open and placed, <html data-gallery="ready"> tells scripts/screenshots.mjs to shoot.
 
-const KINDS = ['emoji', 'thumbs', 'csat', 'nps', 'ces'];
+const KINDS = ['emoji', 'thumbs', 'csat', 'nps', 'ces', 'reaction', 'expectation', 'task'];
 const ENDPOINT = '/responses';
 
 /** A full survey: a choice with "Other" (not one tap: it has a Send button), then a free-text question. */

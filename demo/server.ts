@@ -34,7 +34,7 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-const COLLECTOR_PATHS = /^\/(responses|results|results\.css|healthz|export\.(csv|ndjson))$|^\/api\//;
+const COLLECTOR_PATHS = /^\/(responses|results|results\/touchpoint|results\.css|healthz|export\.(csv|ndjson)|export\/summary\.csv)$|^\/api\//;
 
 /**
  * Maps a URL path into `root`, or null. Decoded segments containing "..", backslashes or NUL are refused before

@@ -205,7 +205,13 @@ export const styles = css`
     font-size: 0.8em;
     line-height: 1.2;
     text-align: center;
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
+  }
+  /* Narrow cards: smaller names, so that "Very unhappy" wraps between words, not inside them. */
+  @container cx-q (inline-size < 22em) {
+    .q-emoji .text {
+      font-size: 0.7em;
+    }
   }
   .emoji {
     font-size: 1.6em;

@@ -87,6 +87,32 @@ describe('demo pages with the built script-tag bundle and the real collector', (
     expect(problems).toEqual([]);
   });
 
+  it('help article with reactions: a negative emotion is stored with its stage, and the thank-you offers the chat', async () => {
+    const { page, problems } = await visit('help-reaction.html');
+    expect(await inShadow(page, 'cx-feedback', '[part~="option"][data-value="frustrated"]').textContent()).toContain('Frustrated');
+    await inShadow(page, 'cx-feedback', '[part~="option"][data-value="frustrated"]').click();
+    await inShadow(page, 'cx-feedback', 'button.primary').click(); // the follow-up, left empty
+    const link = inShadow(page, 'cx-feedback', 'a[part="recovery"]');
+    expect(await link.textContent()).toBe('Sorry about that. Chat with us');
+    const [row] = await stored('help-article-7', 1);
+    expect(row.answers).toEqual([{ questionId: 'reaction', type: 'reaction', value: 'frustrated' }]);
+    expect(row.context).toMatchObject({ stage: 'support' });
+    await link.click();
+    await page.waitForURL(`${base}support.html`);
+    expect(problems).toEqual([]);
+  });
+
+  it('product page: "Did you find what you came for?" No, then what they looked for; stored at the discover stage', async () => {
+    const { page, problems } = await visit('product.html');
+    await inShadow(page, 'cx-feedback', '[part~="option"][data-value="0"]').click();
+    await inShadow(page, 'cx-feedback', 'textarea').fill('Sizes for wide feet');
+    await inShadow(page, 'cx-feedback', 'button.primary').click();
+    const rows = await stored('product-page', 2);
+    expect(rows.find((r) => !r.followUpOf)).toMatchObject({ answers: [{ type: 'task', value: 0 }], context: { stage: 'discover' } });
+    expect(rows.find((r) => r.followUpOf)?.answers[0]).toMatchObject({ value: 'Sizes for wide feet' });
+    expect(problems).toEqual([]);
+  });
+
   it('loading the script twice defines the element once and breaks nothing', async () => {
     // A page of our own (the demo's Trusted Types policy forbids injecting a second script tag from the test).
     const context = await browser.newContext();
@@ -199,9 +225,12 @@ describe('demo pages with the built script-tag bundle and the real collector', (
     const card = inShadow(page, 'cx-feedback', '.card[data-placement]');
     await card.waitFor();
     expect(await card.getAttribute('data-placement')).toMatch(/^(top|bottom|left|right)/);
-    await inShadow(page, 'cx-feedback', '[part~="option"][data-value="5"]').click();
+    // The prompt is personalised from metadata; "better than expected" is stored with the journey stage.
+    expect(await inShadow(page, 'cx-feedback', 'legend').textContent()).toBe('How did the delivery of your trail shoes compare with what you expected?');
+    await inShadow(page, 'cx-feedback', '[part~="option"][data-value="3"]').click();
     const [row] = await stored('delivery', 1);
-    expect(row.context).toMatchObject({ placement: 'popover', trigger: 'event:delivered' });
+    expect(row.context).toMatchObject({ placement: 'popover', trigger: 'event:delivered', stage: 'receive' });
+    expect(row.answers).toEqual([{ questionId: 'expectation', type: 'expectation', value: 3 }]);
     // "Forget my answers" reloads the page: the core, on its own, lets the question through again.
     await page.click('#reset');
     await page.waitForLoadState('load');

@@ -49,10 +49,41 @@ describe('resolveConfig from attributes', () => {
     ['a prompt over 300 characters', { prompt: 'x'.repeat(301) }, /^prompt: at most 300 characters, got 301/],
     ['a follow-up over 300 characters', { followUp: 'x'.repeat(301) }, /^follow-up: at most 300 characters, got 301/],
     ['a survey-id with a space', { surveyId: 'a b' }, /^survey-id="a b": use 1–64 letters/],
+    ['a stage with a space', { stage: 'after sales' }, /^stage="after sales": use 1–64 letters/],
+    ['recovery not JSON', { recovery: '{text:1}' }, /^recovery: not valid JSON .*expected \{"text"/],
+    ['recovery without text', { recovery: '{"href":"/help"}' }, /^recovery\.text: expected 1–300 characters/],
+    ['a javascript: recovery link', { recovery: '{"text":"Help","href":"javascript:alert(1)"}' }, /^recovery\.href="javascript:alert\(1\)": expected an http\(s\) URL/],
+    ['a recovery link hiding javascript: behind a tab', { recovery: '{"text":"Help","href":"java\\tscript:alert(1)"}' }, /^recovery\.href=.*expected an http\(s\) URL/],
   ])('%s → one clear problem', (_, over, pattern) => {
     const list = problems(over);
     expect(list).toHaveLength(1);
     expect(list[0]).toMatch(pattern);
+  });
+
+  it('takes reaction, expectation and task from attributes', () => {
+    for (const question of ['reaction', 'expectation', 'task']) {
+      const r = resolveConfig({ ...base, question });
+      expect(r.ok && r.config.survey.questions[0]).toEqual({ id: question, type: question });
+    }
+  });
+
+  it('a reaction follow-up "not-positive" shows after every emotion that is not positive', () => {
+    const r = resolveConfig({ ...base, question: 'reaction', followUp: 'Why?', followUpWhen: 'not-positive' });
+    expect(r.ok && r.config.survey.questions[1]?.showIf).toEqual({ question: 'reaction', in: ['neutral', 'confused', 'frustrated', 'angry'] });
+  });
+
+  it('puts stage and recovery on the survey, the attributes winning over the survey JSON', () => {
+    const recovery = '{"text":"Chat with us","href":"https://help.example/chat"}';
+    const r = resolveConfig({ ...base, stage: 'support', recovery });
+    expect(r.ok && r.config.survey).toMatchObject({ stage: 'support', recovery: { text: 'Chat with us', href: 'https://help.example/chat' } });
+    const json = resolveConfig({ ...base, question: '', stage: 'use', survey: { id: 's', stage: 'receive', questions: [{ id: 't', type: 'task' }] } });
+    expect(json.ok && json.config.survey.stage).toBe('use');
+  });
+
+  it('fills {placeholders} from metadata and warns about the ones it lacks', () => {
+    const r = resolveConfig({ ...base, prompt: 'Was {product} as {promise}?', followUp: 'Tell us about {product}', metadata: '{"product":"<b>Shoes</b>"}' });
+    expect(r.ok && r.config.survey.questions.map((q) => q.prompt)).toEqual(['Was <b>Shoes</b> as {promise}?', 'Tell us about <b>Shoes</b>']);
+    expect(r.ok && r.warnings).toEqual(['{promise}: no such key in metadata; shown as it is (metadata keys: product)']);
   });
 
   it('allows http endpoints on http pages and on localhost', () => {
@@ -104,6 +135,19 @@ describe('resolveConfig from a survey definition', () => {
     expect(resolveWithoutCheck({ ...base, question: '', surveyJson: JSON.stringify(survey) })).toMatchObject({ needsSurveyCheck: true });
     // Malformed JSON is reported without the check.
     expect(resolveWithoutCheck({ ...base, question: '', surveyJson: '{' })).toMatchObject({ ok: false, problems: [expect.stringMatching(/not valid JSON/)] });
+  });
+
+  it('checks a reaction set: 2–8 options, each with emoji and valence', () => {
+    const reaction = (options: unknown[]) => ({ id: 's', questions: [{ id: 'feel', type: 'reaction', options }] });
+    const good = { value: 'calm', emoji: '😌', label: 'Calm', valence: 'positive' };
+    expect(problems({ survey: reaction([good, { ...good, value: 'lost', valence: 'negative' }]) })).toEqual([]);
+    expect(problems({ survey: reaction([good, { value: 'lost' }]) })[0]).toMatch(/questions\[0\]\.options\[1\]: a reaction option needs/);
+    expect(problems({ survey: reaction(Array.from({ length: 9 }, (_, i) => ({ ...good, value: `v${i}` }))) })[0]).toMatch(/a reaction set has 2–8 options/);
+  });
+
+  it('refuses a recovery link in the survey that is not http(s) or relative', () => {
+    const survey = { id: 's', recovery: { text: 'Help', href: 'data:text/html,x' }, questions: [{ id: 't', type: 'thumbs' }] };
+    expect(problems({ survey })[0]).toMatch(/recovery\.href: expected an http\(s\) URL or a path relative to the page/);
   });
 
   it('rejects a choice question without options and malformed JSON', () => {

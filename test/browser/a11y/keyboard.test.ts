@@ -40,6 +40,23 @@ describe('keyboard only', () => {
     expect(focused(el)?.classList.contains('thanks')).to.equal(true);
   });
 
+  it('a reaction by keyboard: Tab to the emotions, arrows browse, Enter answers with the named emotion, focus on the thanks', async () => {
+    const tp = uniqueTouchpoint('kbd-reaction');
+    const { el } = await page(html`<cx-feedback endpoint=${ENDPOINT} touchpoint=${tp} question="reaction" lang="en"></cx-feedback>`);
+    await press('Tab');
+    expect(focused(el)?.getAttribute('aria-label')).to.equal('Delighted');
+    for (let i = 0; i < 3; i++) await press('ArrowRight');
+    await settled(el);
+    expect(checkedValue(el)).to.equal('confused');
+    await pause(150);
+    expect(await stored(tp), 'browsing with arrows sends nothing').to.have.length(0);
+    await press('Enter');
+    const [row] = await storedCount(tp, 1);
+    expect(row.payload.answers[0].value).to.equal('confused');
+    await settled(el);
+    expect(focused(el)?.classList.contains('thanks')).to.equal(true);
+  });
+
   it('Space answers; one Tab from the scale leaves the widget (a radio group is one tab stop)', async () => {
     const tp = uniqueTouchpoint('kbd-csat');
     const { el } = await page(html`<cx-feedback endpoint=${ENDPOINT} touchpoint=${tp} question="csat" lang="en"></cx-feedback>`);
