@@ -4,6 +4,8 @@ import { parseTrustProxy } from './http/client-address.ts';
 import type { TrustProxy } from './http/client-address.ts';
 import { DEFAULT_IPV6_PREFIX, DEFAULT_RATE_LIMIT } from './handler.ts';
 import { createTouchpointGate, parseTouchpointList } from './ingest/touchpoints.ts';
+import { parseWebhookFilter } from './webhook/filter.ts';
+import type { WebhookFilter } from './webhook/filter.ts';
 import { MIN_SECRET_BYTES, secretBytes } from './webhook/sign.ts';
 import { webhookUrlProblem } from './webhook/target.ts';
 
@@ -52,6 +54,7 @@ const Env = z
         }),
       )
       .optional(),
+    CX_WEBHOOK_FILTER: z.string().superRefine(accepts(parseWebhookFilter)).optional(),
     CX_RATE_LIMIT: z.coerce.number().int().min(1).default(DEFAULT_RATE_LIMIT),
     CX_RATE_LIMIT_IPV6_PREFIX: z.coerce.number().int().min(1).max(128).default(DEFAULT_IPV6_PREFIX),
     CX_TRUST_PROXY: z.string().superRefine(accepts(parseTrustProxy)).optional(),
@@ -63,6 +66,10 @@ const Env = z
   .refine((e) => !e.CX_WEBHOOK_URL || e.CX_WEBHOOK_SECRET, {
     message: `CX_WEBHOOK_URL needs CX_WEBHOOK_SECRET (generate one: ${GENERATE_SECRET})`,
     path: ['CX_WEBHOOK_SECRET'],
+  })
+  .refine((e) => !e.CX_WEBHOOK_FILTER || e.CX_WEBHOOK_URL, {
+    message: 'CX_WEBHOOK_FILTER chooses what CX_WEBHOOK_URL receives: set CX_WEBHOOK_URL (and CX_WEBHOOK_SECRET) too',
+    path: ['CX_WEBHOOK_FILTER'],
   });
 
 export type Config = {
@@ -71,7 +78,7 @@ export type Config = {
   database: { kind: 'postgres'; url: string } | { kind: 'sqlite'; path: string };
   allowedOrigins: ReturnType<typeof parseAllowedOrigins>;
   adminToken: string | undefined;
-  webhook: { url: string; secret: string } | undefined;
+  webhook: { url: string; secret: string; filter?: WebhookFilter } | undefined;
   rateLimitPerMinute: number;
   ipv6PrefixLength: number;
   trustProxy: TrustProxy | undefined;
@@ -97,7 +104,13 @@ export function readConfig(env: NodeJS.ProcessEnv): { ok: true; config: Config }
       allowedOrigins: parseAllowedOrigins(e.CX_ALLOWED_ORIGINS),
       adminToken: e.CX_ADMIN_TOKEN,
       webhook:
-        e.CX_WEBHOOK_URL && e.CX_WEBHOOK_SECRET ? { url: e.CX_WEBHOOK_URL, secret: e.CX_WEBHOOK_SECRET } : undefined,
+        e.CX_WEBHOOK_URL && e.CX_WEBHOOK_SECRET
+          ? {
+              url: e.CX_WEBHOOK_URL,
+              secret: e.CX_WEBHOOK_SECRET,
+              ...(e.CX_WEBHOOK_FILTER ? { filter: parseWebhookFilter(e.CX_WEBHOOK_FILTER) } : {}),
+            }
+          : undefined,
       rateLimitPerMinute: e.CX_RATE_LIMIT,
       ipv6PrefixLength: e.CX_RATE_LIMIT_IPV6_PREFIX,
       trustProxy: e.CX_TRUST_PROXY ? parseTrustProxy(e.CX_TRUST_PROXY) : undefined,

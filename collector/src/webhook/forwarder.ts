@@ -1,6 +1,8 @@
 import type { OutboxEntry, Store } from '../store/types.ts';
 import { DEFAULT_BACKOFF, backoffDelay, parseRetryAfter } from './backoff.ts';
 import type { BackoffOptions } from './backoff.ts';
+import { forwardsResponse } from './filter.ts';
+import type { WebhookFilter } from './filter.ts';
 import { sign } from './sign.ts';
 import { redactUrl } from './target.ts';
 
@@ -8,6 +10,8 @@ export type ForwarderOptions = {
   store: Store;
   url: string;
   secret: string;
+  /** CX_WEBHOOK_FILTER: only these responses are sent; without it, every new response. */
+  filter?: WebhookFilter;
   backoff?: BackoffOptions;
   /** After this many failed attempts an entry is marked dead (kept in webhook_outbox for inspection). */
   maxAttempts?: number;
@@ -43,6 +47,7 @@ export function startWebhookForwarder(options: ForwarderOptions): Forwarder {
   const now = options.now ?? Date.now;
   const random = options.random ?? Math.random;
   const log = options.log ?? ((m: string) => console.warn(`cx-collector webhook: ${m}`));
+  const forwards = forwardsResponse(options.filter);
 
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -51,6 +56,9 @@ export function startWebhookForwarder(options: ForwarderOptions): Forwarder {
   let rerun = false;
 
   async function deliver(entry: OutboxEntry): Promise<void> {
+    // Filtered here rather than at ingest so the outbox stays the one record of what is owed: a response the filter
+    // leaves out has its row removed in the pass after it was stored, and changing the filter needs no migration.
+    if (!forwards(entry.response)) return store.webhookOutbox.delivered(entry.responseId);
     const body = webhookBody(entry);
     const timestamp = Math.floor(now() / 1000);
     let failure: string;
