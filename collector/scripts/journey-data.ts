@@ -78,7 +78,10 @@ export function* journeyResponses(count: number, endMs: number, options: Journey
       const value = rand() < lean(kind) ? positiveMin + Math.floor(rand() * (max - positiveMin + 1)) : min + Math.floor(rand() * (positiveMin - min));
       return { questionId: kind, type: kind, value };
     });
-    const positive = answers.some((a) => a.type === 'reaction' ? REACTIONS.slice(0, 2).some((r) => r.value === a.value) : isRatingKind(a.type) && typeof a.value === 'number' && a.value >= SCALES[a.type].positiveMin);
+    // The comment fits the response's tone as the results page reads it: any negative answer makes it negative.
+    const negative = answers.some((a) =>
+      a.type === 'reaction' ? REACTIONS.some((r) => r.value === a.value && r.valence === 'negative') : isRatingKind(a.type) && typeof a.value === 'number' && a.value <= SCALES[a.type].negativeMax,
+    );
     const base = { v: 1 as const, surveyId: `${t.name}-survey`, touchpoint: t.name, metadata: {} };
     const locale = pick(['en', 'en', 'en', 'de', 'fr', 'pt-BR']);
     const first: PayloadV1 = {
@@ -91,7 +94,7 @@ export function* journeyResponses(count: number, endMs: number, options: Journey
     yield toRecord(first, createdMs);
     made++;
     if (made < count && rand() < 0.2) {
-      const [lang, text] = pick(positive ? COMMENTS.positive : COMMENTS.negative);
+      const [lang, text] = pick(negative ? COMMENTS.negative : COMMENTS.positive);
       const followUp: PayloadV1 = {
         ...base,
         id: randomUUID(),

@@ -1,4 +1,4 @@
--- See migrations/sqlite/004_rollups.sql. Here `shard` is the writing connection's backend pid modulo 16, so
+-- See migrations/sqlite/004_rollups.sql. Here `shard` is the writing connection's backend pid modulo 64, so
 -- concurrent inserts into the same day × touchpoint × value rarely wait on one another's row lock.
 CREATE TABLE rollup_answers (
   day         text NOT NULL,
@@ -15,7 +15,6 @@ CREATE TABLE rollup_answers (
   n           integer NOT NULL,
   PRIMARY KEY (day, touchpoint, survey_id, locale, stage, question_id, type, level, value, valence, shard)
 );
-CREATE INDEX rollup_answers_touchpoint ON rollup_answers (touchpoint, day);
 
 -- See migrations/sqlite/004_rollups.sql: the counts without locale and survey.
 CREATE TABLE rollup_totals (
@@ -31,7 +30,6 @@ CREATE TABLE rollup_totals (
   n           integer NOT NULL,
   PRIMARY KEY (day, touchpoint, stage, question_id, type, level, value, valence, shard)
 );
-CREATE INDEX rollup_totals_touchpoint ON rollup_totals (touchpoint, day);
 
 CREATE TABLE rollup_responses (
   day        text NOT NULL,

@@ -19,7 +19,6 @@ CREATE TABLE rollup_answers (
   n           INTEGER NOT NULL,
   PRIMARY KEY (day, touchpoint, survey_id, locale, stage, question_id, type, level, value, valence, shard)
 ) WITHOUT ROWID;
-CREATE INDEX rollup_answers_touchpoint ON rollup_answers (touchpoint, day);
 
 -- The same counts without locale and survey: what the page reads when no locale is chosen (most of the time).
 -- A quarter to a sixth of the rows of rollup_answers, so the unfiltered overview stays fast at a million responses.
@@ -36,7 +35,6 @@ CREATE TABLE rollup_totals (
   n           INTEGER NOT NULL,
   PRIMARY KEY (day, touchpoint, stage, question_id, type, level, value, valence, shard)
 ) WITHOUT ROWID;
-CREATE INDEX rollup_totals_touchpoint ON rollup_totals (touchpoint, day);
 
 -- First responses (not follow-ups) per day and group.
 CREATE TABLE rollup_responses (

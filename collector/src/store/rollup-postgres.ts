@@ -14,8 +14,8 @@ const RESPONSE_COLUMNS = 'day text, touchpoint text, survey_id text, locale text
 
 /**
  * Adds one stored response to the rollups inside its insert transaction. Each connection writes its own shard
- * (backend pid modulo 16): with one shared row per day × touchpoint × value, every concurrent insert would queue
- * behind the previous one's commit on that row's lock.
+ * (backend pid modulo 64; a pool of 10 connections rarely has two in one shard): with one shared row per day ×
+ * touchpoint × value, every concurrent insert would queue behind the previous one's commit on that row's lock.
  */
 export async function addToPostgresRollups(tx: TransactionSql, payload: PayloadV1, day: string, kept: ReadonlySet<string>): Promise<void> {
   const keys = rollupKeys(payload, day, kept);
@@ -24,15 +24,15 @@ export async function addToPostgresRollups(tx: TransactionSql, payload: PayloadV
   // this same statement over sorted rows, so two writers that share a shard take their row locks in the same order.
   await tx`WITH x AS (SELECT * FROM jsonb_to_recordset(${JSON.stringify(keys.answers)}::text::jsonb) AS x(${tx.unsafe(ANSWER_COLUMNS)})),
     a AS (INSERT INTO rollup_answers (day, touchpoint, survey_id, locale, stage, question_id, type, level, value, valence, shard, n)
-      SELECT day, touchpoint, survey_id, locale, stage, question_id, type, level, value, valence, pg_backend_pid() % 16, 1 FROM x
+      SELECT day, touchpoint, survey_id, locale, stage, question_id, type, level, value, valence, pg_backend_pid() % 64, 1 FROM x
       ON CONFLICT (day, touchpoint, survey_id, locale, stage, question_id, type, level, value, valence, shard)
       DO UPDATE SET n = rollup_answers.n + 1 RETURNING 1),
     t AS (INSERT INTO rollup_totals (day, touchpoint, stage, question_id, type, level, value, valence, shard, n)
-      SELECT day, touchpoint, stage, question_id, type, level, value, valence, pg_backend_pid() % 16, 1 FROM x
+      SELECT day, touchpoint, stage, question_id, type, level, value, valence, pg_backend_pid() % 64, 1 FROM x
       ON CONFLICT (day, touchpoint, stage, question_id, type, level, value, valence, shard)
       DO UPDATE SET n = rollup_totals.n + 1 RETURNING 1)
     INSERT INTO rollup_responses (day, touchpoint, survey_id, locale, stage, shard, n)
-      SELECT day, touchpoint, survey_id, locale, stage, pg_backend_pid() % 16, 1
+      SELECT day, touchpoint, survey_id, locale, stage, pg_backend_pid() % 64, 1
       FROM jsonb_to_recordset(${JSON.stringify(keys.response ? [keys.response] : [])}::text::jsonb) AS r(${tx.unsafe(RESPONSE_COLUMNS)})
       ON CONFLICT (day, touchpoint, survey_id, locale, stage, shard) DO UPDATE SET n = rollup_responses.n + 1`;
 }
