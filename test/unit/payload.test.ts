@@ -89,6 +89,7 @@ describe('PayloadV1 refuses what a store cannot keep or a results page should no
     return result.success ? [] : describeIssues(result.error, p);
   };
   const text = (value: string) => ({ ...good, answers: [{ questionId: 'more', type: 'text', value }] });
+  const rated = (type: string, value: unknown) => ({ ...good, answers: [{ questionId: 'q', type, value }] });
 
   it.each([
     ['NUL in a text answer', text('a\u0000b'), 'answers[0].value: got "a\\u0000b", expected well-formed Unicode text'],
@@ -105,6 +106,17 @@ describe('PayloadV1 refuses what a store cannot keep or a results page should no
     ['an empty touchpoint', { ...good, touchpoint: '' }, 'touchpoint: got "", expected 1–64 letters'],
     ['a locale that is no language tag', { ...good, context: { ...good.context, locale: 'en US' } }, 'context.locale'],
     ['a stage with spaces', { ...good, context: { ...good.context, stage: 'after sale' } }, 'context.stage: got'],
+    ['nps 11', rated('nps', 11), 'answers[0].value: got 11, expected a whole number 0–10 for nps'],
+    ['csat 4.5', rated('csat', 4.5), 'answers[0].value: got 4.5, expected a whole number 1–5 for csat'],
+    ['a reaction as a number', rated('reaction', 2), 'answers[0].value: got 2, expected an option value or a list'],
+    ['a text as a list', rated('text', ['a']), 'answers[0].value: got ["a"], expected text'],
+    ['a kind named with markup', rated('<b>', 1), 'answers[0].type: got "<b>", expected one of emoji, thumbs'],
+    ['an object in a new context field', { ...good, context: { ...good.context, region: {} } }, 'context.region: got'],
+    [
+      'a new context field named with a space',
+      { ...good, context: { ...good.context, 'the region': 'eu' } },
+      'context: expected context field names of 1–64 letters',
+    ],
   ])('%s', (_, payload, expected) => {
     expect(issuesOf(payload).join('\n')).toContain(expected);
   });
