@@ -152,6 +152,24 @@ await build({
   },
 });
 
+// The entries under the `node` export condition (server-side rendering): the schemas as in the browser, and an
+// element that exists only in a browser. Importing them never needs a DOM, which Lit's browser build (what
+// `--conditions=browser` picks) does; a server renders the tag, and the browser's script upgrades it.
+writeFileSync(
+  `${root}dist/node.js`,
+  `export * from './schema.js';
+/** <cx-feedback> runs in a browser only; on a server, render the tag and let the browser upgrade it. */
+export class CxFeedback {
+  constructor() {
+    throw new Error('cx-feedback: <cx-feedback> runs in a browser; on the server, render the tag and let the page load the script');
+  }
+}
+/** The global cxFeedback() API exists in a browser only. */
+export function installGlobalApi() {}
+`,
+);
+writeFileSync(`${root}dist/node-define.js`, "// Nothing to register on a server.\nexport { CxFeedback } from './node.js';\n");
+
 mkdirSync(`${root}dist`, { recursive: true });
 const { tsImport } = await import('tsx/esm/api');
 const { localeFiles } = await tsImport('../src/i18n/build-locales.ts', import.meta.url);
@@ -161,4 +179,35 @@ for (const { fileName, source } of localeFiles()) {
 }
 copyFileSync(`${root}schema/payload.v1.schema.json`, `${root}dist/payload.v1.schema.json`);
 execFileSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, '-p', `${root}tsconfig.build.json`], { stdio: 'inherit' });
+// The script files' types: they define <cx-feedback> (and the global cxFeedback() queue) and export nothing.
+writeFileSync(
+  `${root}dist/types/script.d.ts`,
+  `import type { CxFeedback } from './element/cx-feedback.js';
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cx-feedback': CxFeedback;
+  }
+}
+export {};
+`,
+);
+
+// The Custom Elements Manifest and the JSX, Vue, Svelte and Solid typings generated from it
+// (custom-elements-manifest.config.mjs), then the opt-in type entries per framework (`import type {} from
+// 'cx-feedback/react'`): a global JSX augmentation would leak into projects without that framework.
+execFileSync(process.execPath, [`${root}node_modules/@custom-elements-manifest/analyzer/cem.js`, 'analyze', '--quiet'], { cwd: root, stdio: 'inherit' });
+const jsxEntry = (module) => `import type { CustomElements } from './jsx.js';
+
+declare module '${module}' {
+  namespace JSX {
+    interface IntrinsicElements extends CustomElements {}
+  }
+}
+`;
+writeFileSync(`${root}dist/types/frameworks/react.d.ts`, jsxEntry('react'));
+writeFileSync(`${root}dist/types/frameworks/preact.d.ts`, jsxEntry('preact'));
+// Type-only entries still need a module to resolve to at run time: an empty one.
+mkdirSync(`${root}dist/frameworks`, { recursive: true });
+writeFileSync(`${root}dist/frameworks/types-only.js`, '// cx-feedback/<framework> entries carry types only.\nexport {};\n');
 console.log('built dist/');

@@ -1,5 +1,6 @@
 // `npm test`: every check the project has, in one run, ending with the plain line `N passed, N failed`.
-// Steps: build → typecheck (browser code, collector + demo server, e2e) → unit + collector tests (vitest) → browser tests (web-test-runner, real Chromium)
+// Steps: build → typecheck (browser code, collector + demo server, e2e, React/Preact users' code) → package gates
+// (publint, arethetypeswrong, the manifest) → unit + collector tests (vitest) → browser tests (web-test-runner, real Chromium)
 // → end-to-end tests (vitest + playwright, real Chromium against fault-injecting servers) → size budgets → runtime gates.
 // Neither vitest's nor the test runner's closing lines are read as a summary by CI, hence the combined count.
 import { spawnSync } from 'node:child_process';
@@ -68,6 +69,13 @@ run('build', 'node', ['scripts/build.mjs']);
 run('typecheck', npx, ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 run('typecheck-node', npx, ['tsc', '--noEmit', '-p', 'collector/tsconfig.json']);
 run('typecheck-e2e', npx, ['tsc', '--noEmit', '-p', 'test/e2e/tsconfig.json']);
+// What React 19 and Preact users write, checked against the built package's generated typings.
+run('types-react', npx, ['tsc', '-p', 'test/types/react/tsconfig.json']);
+run('types-preact', npx, ['tsc', '-p', 'test/types/preact/tsconfig.json']);
+run('package', 'node', ['scripts/package-check.mjs'], (out) => {
+  const m = /package: (\d+) passed, (\d+) failed/.exec(out);
+  return m ? { passed: +m[1], failed: +m[2], skipped: 0 } : undefined;
+});
 run('unit', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=.tmp/unit.json'], vitestCount('.tmp/unit.json'));
 run('browser', npx, ['web-test-runner'], wtrCount);
 run('e2e', npx, ['vitest', 'run', '--config', 'test/e2e/vitest.config.ts', '--reporter=default', '--reporter=json', '--outputFile.json=.tmp/e2e.json'], vitestCount('.tmp/e2e.json'));

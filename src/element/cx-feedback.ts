@@ -25,6 +25,8 @@ type Phase = 'hidden' | 'asking' | 'follow-up' | 'thanks' | 'error';
 type Delivery = 'idle' | 'queued' | 'offline' | 'memory' | 'sent' | 'failed';
 
 let instances = 0;
+/** How long configuration may stay incomplete after a change before it is reported (frameworks set props late). */
+const SETTLE_MS = 50;
 /** The JSON survey check, once a widget on the page needed it (shared by every instance). */
 let surveyCheck: SurveyCheck | undefined;
 
@@ -33,6 +35,7 @@ let surveyCheck: SurveyCheck | undefined;
  * that posts each response as a versioned JSON payload through a durable outbox.
  *
  * @summary Contextual feedback at a touchpoint: one tap to answer, never loses a response.
+ * @tag cx-feedback
  *
  * @fires cx-show - About to show; cancelable. detail: { surveyId, touchpoint, trigger }
  * @fires cx-answer - An answer was picked or typed. detail: { surveyId, questionId, type, value }
@@ -134,8 +137,8 @@ export class CxFeedback extends LitElement {
   surveyId = '';
   /** JSON object of string / number / boolean values copied into every payload. */
   metadata = '';
-  /** A full survey definition (takes precedence over attributes and the child JSON script). */
-  survey?: unknown;
+  /** A full survey definition (takes precedence over attributes and the child JSON script); checked at run time. */
+  survey?: Survey;
   /** Journey stage of this touchpoint, sent as `context.stage`: `discover`, `consider`, `purchase`, `receive`, `use`, `support`, `loyalty` or your own. */
   stage = '';
   /** Help offered after a negative answer: JSON `{"text": "Sorry about that. Chat with us", "href": "/support"}`. */
@@ -204,6 +207,8 @@ export class CxFeedback extends LitElement {
   private offer?: Recovery;
   /** A JSON survey's check is loading. */
   private configuring?: Promise<void>;
+  /** Configuration problems wait to be reported (see reportWhenSettled). */
+  private reporting?: Promise<void>;
 
   // ── lifecycle ──────────────────────────────────────────────────────────────
 
@@ -380,10 +385,8 @@ export class CxFeedback extends LitElement {
     if (!this.config.ok) {
       // While the parser has not reached our children yet, the missing survey is not a mistake.
       if (document.readyState === 'loading' && !this.question && !this.survey) return;
-      const who = `cx-feedback${this.touchpoint ? ` (touchpoint "${this.touchpoint}")` : ''}`;
-      this.config.problems.forEach((p) => warnOnce(`${who}: ${p}`));
-      emit(this, 'cx-error', { kind: 'config', message: `${who}: invalid configuration, see the console`, problems: this.config.problems });
       this.phase = 'hidden';
+      this.reporting = this.reportWhenSettled(this.config.problems);
     } else if (this.isConnected) {
       const who = `cx-feedback (touchpoint "${this.config.config.touchpoint}")`;
       this.config.warnings.forEach((warning) => warnOnce(`${who}: ${warning}`));
@@ -392,9 +395,25 @@ export class CxFeedback extends LitElement {
     if (request) this.requestUpdate();
   }
 
-  /** `updateComplete` also waits for a JSON survey's check, so that it resolves once the widget has settled. */
+  /**
+   * React and Angular set properties a task or so after the element connected: what is still wrong after a short
+   * pause is a real problem, what was only not set yet is not. Reported once, unless the configuration changed.
+   */
+  private async reportWhenSettled(problems: string[]): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    if (this.config.ok || this.config.problems !== problems || !this.isConnected) return;
+    const who = `cx-feedback${this.touchpoint ? ` (touchpoint "${this.touchpoint}")` : ''}`;
+    problems.forEach((p) => warnOnce(`${who}: ${p}`));
+    emit(this, 'cx-error', { kind: 'config', message: `${who}: invalid configuration, see the console`, problems });
+  }
+
+  /**
+   * `updateComplete` also waits for a JSON survey's check and for configuration problems to be reported, so that it
+   * resolves once the widget has settled.
+   */
   protected override async getUpdateComplete(): Promise<boolean> {
     await this.configuring;
+    await this.reporting;
     return super.getUpdateComplete();
   }
 

@@ -115,8 +115,8 @@ export function createDelivery(deps: Deps): Delivery {
   let consent: boolean | undefined;
   let starts = 0;
   let keepaliveBytesInFlight = 0;
-  /** Drain requests that came during a pass: 0 none, 1 one more pass, 2 one more forced pass. */
-  let passRequested = 0;
+  /** A drain asked for while a pass runs: one more pass follows it, forced if any request was. */
+  let passRequested: 'none' | 'due' | 'forced' = 'none';
   let timerAt = Infinity;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let passing: Promise<void> | undefined;
@@ -339,12 +339,12 @@ export function createDelivery(deps: Deps): Delivery {
 
   /** Passes never overlap; a request during a pass runs one more pass after it (forced if any request was). */
   const requestPass = (forced: boolean): Promise<void> => {
-    passRequested = Math.max(passRequested, forced ? 2 : 1);
+    passRequested = forced || passRequested == 'forced' ? 'forced' : 'due';
     return (passing ||= (async () => {
       try {
-        while (passRequested) {
-          const forcedPass = passRequested == 2;
-          passRequested = 0;
+        while (passRequested != 'none') {
+          const forcedPass = passRequested == 'forced';
+          passRequested = 'none';
           await pass(forcedPass);
         }
       } catch {

@@ -200,3 +200,40 @@ describe('personalised prompts', () => {
     }
   });
 });
+
+describe('properties set late, as React and Angular do', () => {
+  it('a widget whose properties arrive a task after it connected reports nothing and renders', async () => {
+    const warnings = spyWarnings();
+    try {
+      const errors: unknown[] = [];
+      const el = document.createElement('cx-feedback');
+      el.addEventListener('cx-error', (e) => errors.push(e.detail));
+      document.body.append(el);
+      await new Promise((resolve) => setTimeout(resolve));
+      Object.assign(el, { endpoint: ENDPOINT, touchpoint: uniqueTouchpoint('late'), question: 'csat' });
+      await el.updateComplete;
+      expect(options(el)).to.have.length(5);
+      expect(errors).to.deep.equal([]);
+      expect(warnings.messages.filter((m) => m.startsWith('cx-feedback'))).to.deep.equal([]);
+      el.remove();
+    } finally {
+      warnings.restore();
+    }
+  });
+
+  it('one that never gets them reports once, naming what is missing', async () => {
+    const warnings = spyWarnings();
+    try {
+      const errors: { problems?: string[] }[] = [];
+      const el = document.createElement('cx-feedback');
+      el.addEventListener('cx-error', (e) => errors.push(e.detail));
+      document.body.append(el);
+      await el.updateComplete;
+      expect(errors).to.have.length(1);
+      expect(errors[0]!.problems?.join('\n')).to.match(/endpoint is required/);
+      el.remove();
+    } finally {
+      warnings.restore();
+    }
+  });
+});
