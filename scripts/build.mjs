@@ -55,39 +55,34 @@ async function classicScript(entry, fileName, name, { plugins = [], define = {} 
   return hash(await terse(`${root}dist/${fileName}`));
 }
 
-// cx-feedback.popover.js: placement with Floating UI bundled in, one ES module that the script-tag build imports when
-// a popover or floating card first opens (src/placement/load.script.ts names the file). Built first: the script asks
-// for it with a hash of its content, so a cached copy from an older release is never paired with a newer script.
-await build({
-  ...quiet,
-  resolve,
-  build: {
-    outDir: 'dist',
-    emptyOutDir: false,
-    target: 'es2022',
-    minify: true,
-    lib: { entry: 'src/placement/popover.ts', formats: ['es'], fileName: () => 'cx-feedback.popover.js' },
-    // Library mode keeps ES output readable (whitespace, names); this file is shipped as it is, so minify it fully.
-    rolldownOptions: { output: { minify: true } },
-  },
-});
-const popoverHash = hash(await terse(`${root}dist/cx-feedback.popover.js`, true));
+/**
+ * A module that the script-tag builds import from next to the script: one minified ES module with its dependencies
+ * bundled in. Returns a hash of what it wrote: the script asks for the file with it, so a cached copy from an older
+ * release is never paired with a newer script (hence these are built first).
+ */
+async function nextToScript(entry, fileName) {
+  await build({
+    ...quiet,
+    resolve,
+    build: {
+      outDir: 'dist',
+      emptyOutDir: false,
+      target: 'es2022',
+      minify: true,
+      lib: { entry, formats: ['es'], fileName: () => fileName },
+      // Library mode keeps ES output readable (whitespace, names); this file is shipped as it is, so minify it fully.
+      rolldownOptions: { output: { minify: true } },
+    },
+  });
+  return hash(await terse(`${root}dist/${fileName}`, true));
+}
 
-// cx-feedback.survey.js: the check of a survey written as JSON, with zod/mini bundled in; the script imports it only
-// for a widget whose survey is JSON (src/survey/load-check.script.ts), so attribute widgets never load zod.
-await build({
-  ...quiet,
-  resolve,
-  build: {
-    outDir: 'dist',
-    emptyOutDir: false,
-    target: 'es2022',
-    minify: true,
-    lib: { entry: 'src/survey/check-survey.ts', formats: ['es'], fileName: () => 'cx-feedback.survey.js' },
-    rolldownOptions: { output: { minify: true } },
-  },
-});
-const surveyHash = hash(await terse(`${root}dist/cx-feedback.survey.js`, true));
+// cx-feedback.popover.js: placement with Floating UI, imported when a popover or floating card first opens
+// (src/placement/load.script.ts names the file).
+const popoverHash = await nextToScript('src/placement/popover.ts', 'cx-feedback.popover.js');
+// cx-feedback.survey.js: the check of a survey written as JSON, with zod/mini, imported only for a widget whose survey
+// is JSON (src/survey/load-check.script.ts), so attribute widgets never load zod.
+const surveyHash = await nextToScript('src/survey/check-survey.ts', 'cx-feedback.survey.js');
 
 // The script-tag builds load Floating UI and the JSON survey check from those files (the *.script.ts loaders)
 // instead of bundling them.
