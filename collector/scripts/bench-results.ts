@@ -20,7 +20,9 @@ import { startPgCluster } from './pg-cluster.ts';
  * count, the rollups are rebuilt (timed), then the overview and a drill-down are timed through the stats path and
  * as whole HTML pages: median of 7 after one warm-up. Prints a Markdown table for docs/collector.md.
  */
-const { values } = parseArgs({ options: { store: { type: 'string', default: 'both' }, counts: { type: 'string', default: '10000,100000' } } });
+const { values } = parseArgs({
+  options: { store: { type: 'string', default: 'both' }, counts: { type: 'string', default: '10000,100000' } },
+});
 const counts = values.counts.split(',').map(Number);
 const now = Date.parse('2026-06-30T12:00:00Z');
 const journey = parseJourney(undefined);
@@ -36,14 +38,28 @@ async function median(fn: () => Promise<unknown>): Promise<number> {
   return times.sort((a, b) => a - b)[3];
 }
 
-type Row = { store: string; rows: number; rebuild: number; overview: number; drill: number; overviewPage: number; drillPage: number; allTime: number };
+type Row = {
+  store: string;
+  rows: number;
+  rebuild: number;
+  overview: number;
+  drill: number;
+  overviewPage: number;
+  drillPage: number;
+  allTime: number;
+};
 
 async function measure(label: string, store: Store, rows: number, rebuildMs: number): Promise<Row> {
   const handler = createHandler({ store, now: () => now });
   const q = parseResultsQuery(new URLSearchParams(), now);
   const all = parseResultsQuery(new URLSearchParams('from='), now);
   if (!q.ok || !all.ok) throw new Error('bad query');
-  const page = (path: string) => async () => (await handler(new Request(`http://127.0.0.1${path}`, { headers: { host: '127.0.0.1' } }), { clientAddress: '127.0.0.1' })).text();
+  const page = (path: string) => async () =>
+    (
+      await handler(new Request(`http://127.0.0.1${path}`, { headers: { host: '127.0.0.1' } }), {
+        clientAddress: '127.0.0.1',
+      })
+    ).text();
   return {
     store: label,
     rows,
@@ -56,7 +72,11 @@ async function measure(label: string, store: Store, rows: number, rebuildMs: num
   };
 }
 
-async function run(label: string, open: () => Promise<Store>, load: (from: number, to: number) => Promise<void>): Promise<Row[]> {
+async function run(
+  label: string,
+  open: () => Promise<Store>,
+  load: (from: number, to: number) => Promise<void>,
+): Promise<Row[]> {
   const out: Row[] = [];
   let loaded = 0;
   for (const count of counts) {
@@ -67,7 +87,9 @@ async function run(label: string, open: () => Promise<Store>, load: (from: numbe
     const t1 = performance.now();
     await store.rollups.rebuild();
     const rebuild = performance.now() - t1;
-    console.error(`${label} ${count}: loaded in ${((t1 - t0) / 1000).toFixed(0)} s, rollups rebuilt in ${(rebuild / 1000).toFixed(1)} s`);
+    console.error(
+      `${label} ${count}: loaded in ${((t1 - t0) / 1000).toFixed(0)} s, rollups rebuilt in ${(rebuild / 1000).toFixed(1)} s`,
+    );
     out.push(await measure(label, store, count, rebuild));
     console.error(JSON.stringify(out.at(-1)));
     await store.close();
@@ -91,13 +113,25 @@ try {
   if (values.store !== 'postgres') {
     const path = join(dir, 'bench.sqlite');
     (await Promise.resolve(openSqliteStore(path))).close();
-    rows.push(...(await run('SQLite', async () => openSqliteStore(path), async (from, to) => bulkSqlite(path, slice(from, to)))));
+    rows.push(
+      ...(await run(
+        'SQLite',
+        async () => openSqliteStore(path),
+        async (from, to) => bulkSqlite(path, slice(from, to)),
+      )),
+    );
   }
   if (values.store !== 'sqlite') {
     const cluster = await startPgCluster({ durable: true });
     try {
       await (await openPostgresStore(cluster.url, { max: 2 })).close();
-      rows.push(...(await run('PostgreSQL', () => openPostgresStore(cluster.url), (from, to) => bulkPostgres(cluster.url, slice(from, to)))));
+      rows.push(
+        ...(await run(
+          'PostgreSQL',
+          () => openPostgresStore(cluster.url),
+          (from, to) => bulkPostgres(cluster.url, slice(from, to)),
+        )),
+      );
     } finally {
       await cluster.stop();
     }
@@ -107,8 +141,12 @@ try {
 }
 
 const ms = (x: number) => `${x.toFixed(0)} ms`;
-console.log('| store | responses | overview (stats) | drill-down (stats) | GET /results | GET /results/touchpoint | /results all time | rollup rebuild |');
+console.log(
+  '| store | responses | overview (stats) | drill-down (stats) | GET /results | GET /results/touchpoint | /results all time | rollup rebuild |',
+);
 console.log('|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
-  console.log(`| ${r.store} | ${r.rows.toLocaleString('en')} | ${ms(r.overview)} | ${ms(r.drill)} | ${ms(r.overviewPage)} | ${ms(r.drillPage)} | ${ms(r.allTime)} | ${(r.rebuild / 1000).toFixed(1)} s |`);
+  console.log(
+    `| ${r.store} | ${r.rows.toLocaleString('en')} | ${ms(r.overview)} | ${ms(r.drill)} | ${ms(r.overviewPage)} | ${ms(r.drillPage)} | ${ms(r.allTime)} | ${(r.rebuild / 1000).toFixed(1)} s |`,
+  );
 }

@@ -55,10 +55,12 @@ export function bulkSqlite(path: string, source: Iterable<NewResponse>): void {
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = OFF');
-  const insertResponse = db.prepare(`INSERT INTO responses (id, survey_id, touchpoint, locale, follow_up_of, root_id, created_at, sent_at,
+  const insertResponse =
+    db.prepare(`INSERT INTO responses (id, survey_id, touchpoint, locale, follow_up_of, root_id, created_at, sent_at,
     received_at, corrected_at, day, payload) VALUES (@id, @survey_id, @touchpoint, @locale, @follow_up_of, @root_id, @created_at, @sent_at,
     @received_at, @corrected_at, @day, @payload)`);
-  const insertAnswer = db.prepare(`INSERT INTO answers (response_id, root_id, question_id, type, value_num, value_text, other_text,
+  const insertAnswer =
+    db.prepare(`INSERT INTO answers (response_id, root_id, question_id, type, value_num, value_text, other_text,
     touchpoint, survey_id, locale, day, corrected_at) VALUES (@response_id, @root_id, @question_id, @type, @value_num, @value_text,
     @other_text, @touchpoint, @survey_id, @locale, @day, @corrected_at) ON CONFLICT (root_id, question_id) DO NOTHING`);
   const write = db.transaction((rows: NewResponse[]) => {
@@ -80,7 +82,8 @@ export async function bulkPostgres(url: string, source: Iterable<NewResponse>): 
           const part = batch.slice(i, i + 1000);
           await tx`INSERT INTO responses ${sql(part.map((r) => ({ ...responseRow(r), payload: sql.json(r.payload) })))}`;
           const answers = part.flatMap((r) => answerRows(r).map(answerRow));
-          if (answers.length) await tx`INSERT INTO answers ${sql(answers)} ON CONFLICT (root_id, question_id) DO NOTHING`;
+          if (answers.length)
+            await tx`INSERT INTO answers ${sql(answers)} ON CONFLICT (root_id, question_id) DO NOTHING`;
         }
       });
     }

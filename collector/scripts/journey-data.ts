@@ -14,16 +14,55 @@ import type { NewResponse } from '../src/store/types.ts';
 type Touchpoint = { name: string; stage: string; kinds: readonly string[] };
 
 const STAGES: Record<string, readonly [string, readonly string[]][]> = {
-  discover: [['landing-page', ['reaction']], ['search', ['task']], ['blog', ['thumbs']], ['newsletter', ['emoji']]],
-  consider: [['product-page', ['task', 'csat']], ['size-guide', ['thumbs']], ['compare', ['ces']], ['reviews', ['reaction']]],
-  purchase: [['cart', ['ces']], ['checkout', ['ces', 'csat']], ['payment', ['thumbs']], ['order-confirmation', ['nps']], ['account-signup', ['ces']]],
-  receive: [['shipping-email', ['expectation']], ['order-tracking', ['expectation', 'task']], ['delivery', ['csat']], ['unboxing', ['reaction']]],
-  use: [['setup-guide', ['task', 'ces']], ['app-onboarding', ['reaction']], ['product-use', ['csat']], ['manual', ['thumbs']]],
-  support: [['help-article', ['thumbs', 'reaction']], ['chat', ['csat', 'ces']], ['returns-portal', ['task', 'ces']], ['contact-form', ['ces']], ['phone-support', ['csat']]],
-  loyalty: [['renewal', ['nps']], ['referral', ['nps']], ['loyalty-club', ['emoji']], ['cancellation', ['reaction', 'nps']]],
+  discover: [
+    ['landing-page', ['reaction']],
+    ['search', ['task']],
+    ['blog', ['thumbs']],
+    ['newsletter', ['emoji']],
+  ],
+  consider: [
+    ['product-page', ['task', 'csat']],
+    ['size-guide', ['thumbs']],
+    ['compare', ['ces']],
+    ['reviews', ['reaction']],
+  ],
+  purchase: [
+    ['cart', ['ces']],
+    ['checkout', ['ces', 'csat']],
+    ['payment', ['thumbs']],
+    ['order-confirmation', ['nps']],
+    ['account-signup', ['ces']],
+  ],
+  receive: [
+    ['shipping-email', ['expectation']],
+    ['order-tracking', ['expectation', 'task']],
+    ['delivery', ['csat']],
+    ['unboxing', ['reaction']],
+  ],
+  use: [
+    ['setup-guide', ['task', 'ces']],
+    ['app-onboarding', ['reaction']],
+    ['product-use', ['csat']],
+    ['manual', ['thumbs']],
+  ],
+  support: [
+    ['help-article', ['thumbs', 'reaction']],
+    ['chat', ['csat', 'ces']],
+    ['returns-portal', ['task', 'ces']],
+    ['contact-form', ['ces']],
+    ['phone-support', ['csat']],
+  ],
+  loyalty: [
+    ['renewal', ['nps']],
+    ['referral', ['nps']],
+    ['loyalty-club', ['emoji']],
+    ['cancellation', ['reaction', 'nps']],
+  ],
 };
 
-export const TOUCHPOINTS: readonly Touchpoint[] = Object.entries(STAGES).flatMap(([stage, list]) => list.map(([name, kinds]) => ({ name, stage, kinds })));
+export const TOUCHPOINTS: readonly Touchpoint[] = Object.entries(STAGES).flatMap(([stage, list]) =>
+  list.map(([name, kinds]) => ({ name, stage, kinds })),
+);
 
 const COMMENTS: Record<'negative' | 'positive', readonly (readonly [string, string])[]> = {
   negative: [
@@ -75,12 +114,17 @@ export function* journeyResponses(count: number, endMs: number, options: Journey
       }
       if (!isRatingKind(kind)) throw new Error(`unknown kind ${kind}`);
       const { min, max, positiveMin } = SCALES[kind];
-      const value = rand() < lean(kind) ? positiveMin + Math.floor(rand() * (max - positiveMin + 1)) : min + Math.floor(rand() * (positiveMin - min));
+      const value =
+        rand() < lean(kind)
+          ? positiveMin + Math.floor(rand() * (max - positiveMin + 1))
+          : min + Math.floor(rand() * (positiveMin - min));
       return { questionId: kind, type: kind, value };
     });
     // The comment fits the response's tone as the results page reads it: any negative answer makes it negative.
     const negative = answers.some((a) =>
-      a.type === 'reaction' ? REACTIONS.some((r) => r.value === a.value && r.valence === 'negative') : isRatingKind(a.type) && typeof a.value === 'number' && a.value <= SCALES[a.type].negativeMax,
+      a.type === 'reaction'
+        ? REACTIONS.some((r) => r.value === a.value && r.valence === 'negative')
+        : isRatingKind(a.type) && typeof a.value === 'number' && a.value <= SCALES[a.type].negativeMax,
     );
     const base = { v: 1 as const, surveyId: `${t.name}-survey`, touchpoint: t.name, metadata: {} };
     const locale = pick(['en', 'en', 'en', 'de', 'fr', 'pt-BR']);
@@ -111,5 +155,10 @@ export function* journeyResponses(count: number, endMs: number, options: Journey
 
 function toRecord(payload: PayloadV1, receivedMs: number): NewResponse {
   const corrected = correctedTime(payload.createdAt, payload.sentAt, receivedMs);
-  return { payload, receivedAt: new Date(receivedMs).toISOString(), correctedAt: new Date(corrected).toISOString(), day: utcDay(corrected) };
+  return {
+    payload,
+    receivedAt: new Date(receivedMs).toISOString(),
+    correctedAt: new Date(corrected).toISOString(),
+    day: utcDay(corrected),
+  };
 }

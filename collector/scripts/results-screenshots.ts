@@ -18,7 +18,16 @@ import { journeyResponses } from './journey-data.ts';
 const count = Number(process.argv[2] ?? 20_000);
 const now = Date.parse('2026-06-30T12:00:00Z');
 const DOCS = fileURLToPath(new URL('../../docs/', import.meta.url));
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
 
 const dir = mkdtempSync(join(tmpdir(), 'cx-shots-'));
 const store = openSqliteStore(join(dir, 'shots.sqlite'), { synchronous: 'OFF' });
@@ -30,11 +39,24 @@ try {
     const shots = [
       { file: 'results-overview-light.png', path: '/results', width: 1280, colorScheme: 'light' },
       { file: 'results-overview-dark.png', path: '/results', width: 1280, colorScheme: 'dark' },
-      { file: 'results-touchpoint-375.png', path: '/results/touchpoint?touchpoint=returns-portal', width: 375, colorScheme: 'light' },
-      { file: 'results-touchpoint-375-dark.png', path: '/results/touchpoint?touchpoint=returns-portal', width: 375, colorScheme: 'dark' },
+      {
+        file: 'results-touchpoint-375.png',
+        path: '/results/touchpoint?touchpoint=returns-portal',
+        width: 375,
+        colorScheme: 'light',
+      },
+      {
+        file: 'results-touchpoint-375-dark.png',
+        path: '/results/touchpoint?touchpoint=returns-portal',
+        width: 375,
+        colorScheme: 'dark',
+      },
     ] as const;
     for (const s of shots) {
-      const context = await browser.newContext({ viewport: { width: s.width, height: 900 }, colorScheme: s.colorScheme });
+      const context = await browser.newContext({
+        viewport: { width: s.width, height: 900 },
+        colorScheme: s.colorScheme,
+      });
       const page = await context.newPage();
       await page.goto(`${server.url.replace(/\/$/, '')}${s.path}`);
       await page.screenshot({ path: join(DOCS, s.file), fullPage: true });

@@ -26,7 +26,11 @@ beforeAll(async () => {
   store = memoryStore();
   await seedJourney(store);
   server = await listen(toNodeListener(createHandler({ store, now: () => NOW })), 0, '127.0.0.1');
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'] });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
+  });
 }, 60_000);
 afterAll(async () => {
   await browser?.close();
@@ -46,7 +50,8 @@ async function open(path: string, width = 1280, colorScheme: 'light' | 'dark' = 
 async function axeViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: AXE });
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } })
+      .axe;
     const result = await axe.run();
     return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
   });
@@ -59,13 +64,21 @@ describe.skipIf(!existsSync(CHROMIUM))('results pages in Chromium', () => {
     const expected = await loadOverview(store, q.value, parseJourney(undefined));
     const page = await open(`/results?${PERIOD}`);
     const cards = await page.$$eval('.touchpoint', (list) =>
-      list.map((li) => ({ name: li.querySelector('h4')?.textContent?.trim(), value: li.querySelector('.figure .value')?.textContent?.trim(), ci: li.querySelector('.ci-text')?.textContent?.trim() })),
+      list.map((li) => ({
+        name: li.querySelector('h4')?.textContent?.trim(),
+        value: li.querySelector('.figure .value')?.textContent?.trim(),
+        ci: li.querySelector('.ci-text')?.textContent?.trim(),
+      })),
     );
     const fromStats = expected.stages.flatMap((s) =>
       s.touchpoints.map((t) => {
         const f = t.questions[0];
         const unit = (v: number | null) => `${v} %`;
-        return { name: t.touchpoint, value: unit(f.current.value), ci: `95 % interval ${unit(f.current.low)} to ${unit(f.current.high)}` };
+        return {
+          name: t.touchpoint,
+          value: unit(f.current.value),
+          ci: `95 % interval ${unit(f.current.low)} to ${unit(f.current.high)}`,
+        };
       }),
     );
     expect(cards).toEqual(fromStats);
@@ -79,7 +92,10 @@ describe.skipIf(!existsSync(CHROMIUM))('results pages in Chromium', () => {
     expect(attention).toContain('checkout');
     expect(attention).toMatch(/dropped by 30 pts/);
     expect(attention).not.toContain('delivery');
-    const delivery = await page.$eval('.touchpoint:has(a[href*="touchpoint=delivery"]) .change', (el) => el.textContent ?? '');
+    const delivery = await page.$eval(
+      '.touchpoint:has(a[href*="touchpoint=delivery"]) .change',
+      (el) => el.textContent ?? '',
+    );
     expect(delivery).toContain('no significant change');
   });
 
@@ -103,10 +119,20 @@ describe.skipIf(!existsSync(CHROMIUM))('results pages in Chromium', () => {
     const wide = await open(path, 1280, scheme);
     expect(await axeViolations(wide)).toEqual([]);
     const narrow = await open(path, 320, scheme);
-    const overflow = await narrow.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await narrow.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     expect(await axeViolations(narrow)).toEqual([]);
-    const smallest = await narrow.evaluate(() => Math.min(...[...document.querySelectorAll('body *')].filter((e) => e.childNodes.length && [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent?.trim())).map((e) => parseFloat(getComputedStyle(e).fontSize))));
+    const smallest = await narrow.evaluate(() =>
+      Math.min(
+        ...[...document.querySelectorAll('body *')]
+          .filter(
+            (e) => e.childNodes.length && [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent?.trim()),
+          )
+          .map((e) => parseFloat(getComputedStyle(e).fontSize)),
+      ),
+    );
     expect(smallest).toBeGreaterThanOrEqual(12);
   });
 
@@ -118,7 +144,12 @@ describe.skipIf(!existsSync(CHROMIUM))('results pages in Chromium', () => {
     // A date input takes three Tab stops (day, month, year), hence the extra presses.
     for (let i = 0; i < focusable + 8; i++) {
       await page.keyboard.press('Tab');
-      reached.add(await page.evaluate((sel) => [...document.querySelectorAll(sel)].indexOf(document.activeElement as Element), selector));
+      reached.add(
+        await page.evaluate(
+          (sel) => [...document.querySelectorAll(sel)].indexOf(document.activeElement as Element),
+          selector,
+        ),
+      );
     }
     reached.delete(-1);
     expect(reached.size).toBe(focusable);

@@ -5,13 +5,21 @@ import type { ThemeText } from '../src/themes/themes.ts';
 
 describe('folding', () => {
   it.each([
-    ['Délai', 'delai'], ['LIEFERUNG', 'lieferung'], ['Spät', 'spat'], ['が', 'が'], ['Ελλάδα', 'ελλαδα'],
+    ['Délai', 'delai'],
+    ['LIEFERUNG', 'lieferung'],
+    ['Spät', 'spat'],
+    ['が', 'が'],
+    ['Ελλάδα', 'ελλαδα'],
   ])('%s → %s', (word, folded) => expect(fold(word)).toBe(folded));
 });
 
 describe('terms of one text', () => {
   it.each([
-    ['en', 'The delivery was late, the Délivery box was broken!', ['delivery', 'late', 'box', 'delivery box', 'broken']],
+    [
+      'en',
+      'The delivery was late, the Délivery box was broken!',
+      ['delivery', 'late', 'box', 'delivery box', 'broken'],
+    ],
     ['de', 'Die Lieferung war zu spät', ['lieferung', 'spat']],
     ['fr', 'La livraison était très lente', ['livraison', 'lente']],
     ['ja', '配達が遅かったです。箱が壊れていました', ['配達', '遅', '箱', '壊']],

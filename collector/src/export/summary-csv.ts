@@ -4,8 +4,25 @@ import { csvLine } from './csv.ts';
 
 /** One row per touchpoint × question: the overview's figures, intervals and change tests, for a spreadsheet. */
 export const SUMMARY_COLUMNS = [
-  'period_from', 'period_to', 'stage', 'touchpoint', 'question_id', 'type', 'level', 'measure', 'unit',
-  'n', 'value', 'ci95_low', 'ci95_high', 'previous_n', 'previous_value', 'change', 'z', 'significant', 'direction',
+  'period_from',
+  'period_to',
+  'stage',
+  'touchpoint',
+  'question_id',
+  'type',
+  'level',
+  'measure',
+  'unit',
+  'n',
+  'value',
+  'ci95_low',
+  'ci95_high',
+  'previous_n',
+  'previous_value',
+  'change',
+  'z',
+  'significant',
+  'direction',
 ] as const;
 
 export function summaryCsv(o: Overview, periods: Periods): string {
@@ -13,9 +30,25 @@ export function summaryCsv(o: Overview, periods: Periods): string {
     s.touchpoints.flatMap((t) =>
       t.questions.map((q) =>
         csvLine([
-          periods.current.from, periods.current.to, s.stage ?? '', t.touchpoint, q.questionId, q.type, q.level, q.label, q.unit,
-          q.current.n, q.current.value, q.current.low, q.current.high, q.previous.n, q.previous.value,
-          q.trend?.delta, q.trend?.z, q.trend ? String(q.trend.significant) : '', q.trend?.direction,
+          periods.current.from,
+          periods.current.to,
+          s.stage ?? '',
+          t.touchpoint,
+          q.questionId,
+          q.type,
+          q.level,
+          q.label,
+          q.unit,
+          q.current.n,
+          q.current.value,
+          q.current.low,
+          q.current.high,
+          q.previous.n,
+          q.previous.value,
+          q.trend?.delta,
+          q.trend?.z,
+          q.trend ? String(q.trend.significant) : '',
+          q.trend?.direction,
         ]),
       ),
     ),

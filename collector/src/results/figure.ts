@@ -24,9 +24,11 @@ export function changeView(trend: Trend | null, unit: 'points' | '%', hasPreviou
   if (!hasPrevious) return h``;
   if (!trend) return h`<span class="change none">no comparison: too few answers</span>`;
   const delta = `${signed(trend.delta)}${unit === '%' ? ' pts' : ''}`;
-  if (trend.direction === 'same') return h`<span class="change same"><span aria-hidden="true">= </span>no significant change (${delta})</span>`;
+  if (trend.direction === 'same')
+    return h`<span class="change same"><span aria-hidden="true">= </span>no significant change (${delta})</span>`;
   const mark = trend.direction === 'better' ? '▲' : '▼';
   return h`<span class="change ${trend.direction}"><span aria-hidden="true">${mark} </span>${trend.direction} by ${delta.replace(/^[+−]/, '')}, significant</span>`;
 }
 
-export const kindLabel = (q: QuestionFigure): string => (q.questionId === q.type ? q.label : `${q.label} · ${q.questionId}`);
+export const kindLabel = (q: QuestionFigure): string =>
+  q.questionId === q.type ? q.label : `${q.label} · ${q.questionId}`;

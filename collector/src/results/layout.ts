@@ -15,7 +15,13 @@ function select(name: string, label: string, options: readonly string[], current
  * The filters as a plain GET form: every view is a URL that can be bookmarked and shared. The drill-down keeps its
  * touchpoint as a hidden field. Quick ranges are links, so they work without the form.
  */
-export function filterForm(path: string, q: ResultsQuery, choices: Choices, today: string, quick: readonly { label: string; from: string }[]): Html {
+export function filterForm(
+  path: string,
+  q: ResultsQuery,
+  choices: Choices,
+  today: string,
+  quick: readonly { label: string; from: string }[],
+): Html {
   const f = q.filters;
   const onTouchpoint = path !== '/results';
   return h`<form class="filters" method="get" action="${path}">
@@ -30,9 +36,11 @@ ${select('locale', 'Locale', choices.locales, f.locale)}
 }
 
 export function page(title: string, body: Html): string {
-  return `<!doctype html>${h`<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+  return `<!doctype html>${
+    h`<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title><link rel="stylesheet" href="/results.css"></head>
-<body>${body}</body></html>`.html}`;
+<body>${body}</body></html>`.html
+  }`;
 }
 
 /** "12 Mar 2026" style dates read the same everywhere; the ISO day stays in the link. */

@@ -13,7 +13,11 @@ export const TEXT_LIMIT = 2000;
 export const COMMENT_LIMIT = 50;
 
 /** The rollups over the current and the previous period in one query each. */
-const span = (q: ResultsQuery) => ({ ...q.filters, from: q.periods.previous?.from ?? q.periods.current.from, to: q.periods.current.to });
+const span = (q: ResultsQuery) => ({
+  ...q.filters,
+  from: q.periods.previous?.from ?? q.periods.current.from,
+  to: q.periods.current.to,
+});
 
 /** The overview needs the previous period only as a total and the current one by spark bucket (see Grain). */
 const grainOf = (q: ResultsQuery): Grain => ({
@@ -23,11 +27,18 @@ const grainOf = (q: ResultsQuery): Grain => ({
 });
 
 export async function loadOverview(store: Store, q: ResultsQuery, journey: readonly string[]): Promise<Overview> {
-  const [answers, responses] = await Promise.all([store.rollups.answerCounts(span(q), grainOf(q)), store.rollups.responseCounts(span(q))]);
+  const [answers, responses] = await Promise.all([
+    store.rollups.answerCounts(span(q), grainOf(q)),
+    store.rollups.responseCounts(span(q)),
+  ]);
   return overview({ answers, responses, periods: q.periods, journey });
 }
 
-export async function loadTouchpoint(store: Store, q: ResultsQuery, touchpoint: string): Promise<TouchpointDetail | null> {
+export async function loadTouchpoint(
+  store: Store,
+  q: ResultsQuery,
+  touchpoint: string,
+): Promise<TouchpointDetail | null> {
   const filters = { ...span(q), touchpoint };
   const current = { ...filters, from: q.periods.current.from };
   const [answers, responses, texts] = await Promise.all([
@@ -35,5 +46,13 @@ export async function loadTouchpoint(store: Store, q: ResultsQuery, touchpoint: 
     store.rollups.responseCounts(filters),
     store.rollups.texts(current, TEXT_LIMIT),
   ]);
-  return touchpointDetail({ touchpoint, answers, responses, ...texts, periods: q.periods, commentFilters: q.comments, commentLimit: COMMENT_LIMIT });
+  return touchpointDetail({
+    touchpoint,
+    answers,
+    responses,
+    ...texts,
+    periods: q.periods,
+    commentFilters: q.comments,
+    commentLimit: COMMENT_LIMIT,
+  });
 }

@@ -9,9 +9,16 @@ import { resultsLink } from './params.ts';
 import type { ResultsQuery } from './params.ts';
 import { domainOf, pyramidBars, sparkline } from './svg.ts';
 
-export type OverviewInput = { overview: Overview; query: ResultsQuery; choices: Choices; today: string; quick: { label: string; from: string }[] };
+export type OverviewInput = {
+  overview: Overview;
+  query: ResultsQuery;
+  choices: Choices;
+  today: string;
+  quick: { label: string; from: string }[];
+};
 
-const drill = (q: ResultsQuery, touchpoint: string) => resultsLink('/results/touchpoint', q, { touchpoint, stage: '', tone: '', theme: '' });
+const drill = (q: ResultsQuery, touchpoint: string) =>
+  resultsLink('/results/touchpoint', q, { touchpoint, stage: '', tone: '', theme: '' });
 
 function attentionItem(a: Attention, q: ResultsQuery): Html {
   const where = h`<a href="${drill(q, a.touchpoint)}">${a.touchpoint}</a>${a.stage ? h` <span class="stage-tag">${a.stage}</span>` : h``}`;
@@ -28,11 +35,17 @@ function touchpointCard(t: TouchpointOverview, input: OverviewInput): Html {
   return h`<li class="touchpoint">
 <h4><a href="${drill(q, t.touchpoint)}">${t.touchpoint}</a></h4>
 <p class="responses"><strong>${t.responses.current}</strong> response${t.responses.current === 1 ? '' : 's'}${hasPrevious ? h` <span class="muted">(previous period ${t.responses.previous})</span>` : h``}</p>
-${t.questions.length ? h`<ul class="figures">${t.questions.map(
-  (f) => h`<li class="figure"><span class="label">${kindLabel(f)}${f.top ? h` <span class="muted">· top: ${f.top.value} ${f.top.pct} %</span>` : h``}</span>
+${
+  t.questions.length
+    ? h`<ul class="figures">${t.questions.map(
+        (
+          f,
+        ) => h`<li class="figure"><span class="label">${kindLabel(f)}${f.top ? h` <span class="muted">· top: ${f.top.value} ${f.top.pct} %</span>` : h``}</span>
 <span class="stat">${statView(f.current, f.unit)}</span>
 ${changeView(f.trend, f.unit, hasPrevious)}${sparkline(f.spark, domainOf(f.unit))}</li>`,
-)}</ul>` : h`<p class="muted">No rated questions in this period.</p>`}
+      )}</ul>`
+    : h`<p class="muted">No rated questions in this period.</p>`
+}
 ${t.pyramid.length ? pyramidBars(t.pyramid) : h``}
 </li>`;
 }
@@ -49,20 +62,26 @@ ${filterForm('/results', q, input.choices, input.today, input.quick)}</header>
 <p class="period"><strong>${o.responses.current}</strong> responses · ${period}${previous} · UTC days ·
 <a href="${csv}">Summary CSV</a> · <a href="${json}">JSON</a> · <a href="${resultsLink('/export.csv', q, { tone: '', theme: '', stage: '' })}">All answers (CSV)</a></p>
 <section class="attention" aria-labelledby="attention-h"><h2 id="attention-h">Needs attention</h2>
-${o.attention.length
-  ? h`<ol>${o.attention.map((a) => attentionItem(a, q))}</ol>`
-  : h`<p>Nothing needs attention: no significant drop, and no touchpoint where more than ${UTILITY_FAILING_PCT} % say it did not work.</p>`}
+${
+  o.attention.length
+    ? h`<ol>${o.attention.map((a) => attentionItem(a, q))}</ol>`
+    : h`<p>Nothing needs attention: no significant drop, and no touchpoint where more than ${UTILITY_FAILING_PCT} % say it did not work.</p>`
+}
 </section>
 <section class="journey" aria-labelledby="journey-h"><h2 id="journey-h">The journey</h2>
 <p class="legend">Each figure shows its 95 % interval (the dot and line) and its change against the previous period;
 a change is called a change only when it is significant at 95 %. Bars: share of positive answers at each level of the
 CX pyramid: <em>utility</em> (it worked), <em>usability</em> (it was easy), <em>pleasure</em> (it felt good), and <em>loyalty</em> (NPS).</p>
-${o.stages.length
-  ? o.stages.map(
-      (s) => h`<section class="stage" aria-labelledby="stage-${s.stage ?? 'none'}"><h3 id="stage-${s.stage ?? 'none'}">${s.stage ?? 'No stage'}</h3>
+${
+  o.stages.length
+    ? o.stages.map(
+        (
+          s,
+        ) => h`<section class="stage" aria-labelledby="stage-${s.stage ?? 'none'}"><h3 id="stage-${s.stage ?? 'none'}">${s.stage ?? 'No stage'}</h3>
 <ul class="touchpoints">${s.touchpoints.map((t) => touchpointCard(t, input))}</ul></section>`,
-    )
-  : h`<p class="empty">No responses match these filters. Change the period above, or check that the widget's <code>endpoint</code> points at <code>/responses</code> on this collector.</p>`}
+      )
+    : h`<p class="empty">No responses match these filters. Change the period above, or check that the widget's <code>endpoint</code> points at <code>/responses</code> on this collector.</p>`
+}
 </section>
 </main>`;
   return page('Customer experience · cx-feedback results', body);

@@ -21,15 +21,30 @@ export type ResultsQuery = {
 };
 
 const Extra = z.object({
-  stage: z.string().max(64).optional().transform((s) => (s ? s : undefined)),
-  tone: z.enum(['negative', 'neutral', 'positive', 'unrated']).optional().or(z.literal('').transform(() => undefined)),
-  theme: z.string().max(80).optional().transform((s) => (s ? s : undefined)),
+  stage: z
+    .string()
+    .max(64)
+    .optional()
+    .transform((s) => (s ? s : undefined)),
+  tone: z
+    .enum(['negative', 'neutral', 'positive', 'unrated'])
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  theme: z
+    .string()
+    .max(80)
+    .optional()
+    .transform((s) => (s ? s : undefined)),
 });
 
 export function parseResultsQuery(params: URLSearchParams, nowMs: number): ParsedQuery<ResultsQuery> {
   const base = parseFilters(params, { defaultDays: DEFAULT_DAYS, nowMs });
   if (!base.ok) return base;
-  const extra = Extra.safeParse({ stage: params.get('stage') ?? undefined, tone: params.get('tone') ?? undefined, theme: params.get('theme') ?? undefined });
+  const extra = Extra.safeParse({
+    stage: params.get('stage') ?? undefined,
+    tone: params.get('tone') ?? undefined,
+    theme: params.get('theme') ?? undefined,
+  });
   if (!extra.success) return { ok: false, issues: extra.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) };
   const { surveyId: _survey, ...filters } = base.value;
   const today = utcDay(nowMs);

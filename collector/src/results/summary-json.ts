@@ -9,13 +9,23 @@ import type { ResultsQuery } from './params.ts';
  */
 export const SUMMARY_VERSION = 2;
 
-export function summaryJson(q: ResultsQuery, journey: readonly string[], o: Overview, detail: TouchpointDetail | null, nowMs: number) {
+export function summaryJson(
+  q: ResultsQuery,
+  journey: readonly string[],
+  o: Overview,
+  detail: TouchpointDetail | null,
+  nowMs: number,
+) {
   return {
     version: SUMMARY_VERSION,
     generatedAt: new Date(nowMs).toISOString(),
     period: q.periods.current,
     previousPeriod: q.periods.previous,
-    filters: { locale: q.filters.locale ?? null, stage: q.filters.stage ?? null, touchpoint: q.filters.touchpoint ?? null },
+    filters: {
+      locale: q.filters.locale ?? null,
+      stage: q.filters.stage ?? null,
+      touchpoint: q.filters.touchpoint ?? null,
+    },
     minAnswers: MIN_ANSWERS,
     journey,
     responses: o.responses,

@@ -11,7 +11,8 @@ import type { Html } from './html.ts';
  */
 export type Domain = { min: number; max: number };
 
-export const domainOf = (unit: 'points' | '%'): Domain => (unit === 'points' ? { min: -100, max: 100 } : { min: 0, max: 100 });
+export const domainOf = (unit: 'points' | '%'): Domain =>
+  unit === 'points' ? { min: -100, max: 100 } : { min: 0, max: 100 };
 
 const f1 = (x: number) => x.toFixed(1);
 
@@ -30,7 +31,11 @@ export function sparkline(values: readonly (number | null)[], domain: Domain): H
   const zero = domain.min < 0 ? h`<line class="zero" x1="0" x2="${W}" y1="${f1(y(0))}" y2="${f1(y(0))}"></line>` : h``;
   return h`<svg class="spark" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" aria-hidden="true" focusable="false">${zero}${runs
     .filter((r) => r.length)
-    .map((r) => (r.length === 1 ? h`<circle cx="${r[0].split(',')[0]}" cy="${r[0].split(',')[1]}" r="2"></circle>` : h`<polyline points="${r.join(' ')}"></polyline>`))}</svg>`;
+    .map((r) =>
+      r.length === 1
+        ? h`<circle cx="${r[0].split(',')[0]}" cy="${r[0].split(',')[1]}" r="2"></circle>`
+        : h`<polyline points="${r.join(' ')}"></polyline>`,
+    )}</svg>`;
 }
 
 /** The 95 % interval as a whisker on the figure's whole range, the estimate as a dot. */
@@ -45,16 +50,18 @@ export function intervalBar(value: number, low: number, high: number, domain: Do
 /** Pyramid levels as bars of "% positive answers", base first; the numbers are printed in the same row. */
 export function pyramidBars(levels: readonly LevelBar[]): Html {
   return h`<ul class="pyramid">${levels.map(
-    (l) => h`<li class="${l.level}"><span class="level">${l.level}</span><span class="bar" aria-hidden="true"><span class="fill w${Math.round((l.stat.value ?? 0) / 5) * 5}"></span></span><span class="num">${
-      l.stat.value === null ? 'too few answers' : `${l.stat.value} % positive`
-    }</span></li>`,
+    (l) =>
+      h`<li class="${l.level}"><span class="level">${l.level}</span><span class="bar" aria-hidden="true"><span class="fill w${Math.round((l.stat.value ?? 0) / 5) * 5}"></span></span><span class="num">${
+        l.stat.value === null ? 'too few answers' : `${l.stat.value} % positive`
+      }</span></li>`,
   )}</ul>`;
 }
 
 /** Horizontal bars, one row per answer value with its label, count and share as text. */
 export function distributionBars(bars: readonly DistributionBar[], label: (value: string) => string): Html {
   return h`<table class="dist"><thead><tr><th scope="col">Answer</th><th scope="col">Share</th><th scope="col" class="n">Answers</th></tr></thead><tbody>${bars.map(
-    (b) => h`<tr class="${b.tone ?? 'unknown'}"><th scope="row">${label(b.value)}</th><td><span class="bar" aria-hidden="true"><span class="fill w${Math.round(b.pct / 5) * 5}"></span></span> ${b.pct} %</td><td class="n">${b.n}</td></tr>`,
+    (b) =>
+      h`<tr class="${b.tone ?? 'unknown'}"><th scope="row">${label(b.value)}</th><td><span class="bar" aria-hidden="true"><span class="fill w${Math.round(b.pct / 5) * 5}"></span></span> ${b.pct} %</td><td class="n">${b.n}</td></tr>`,
   )}</tbody></table>`;
 }
 
@@ -79,9 +86,10 @@ export function trendChart(points: readonly TrendPoint[], domain: Domain, title:
     return h`<polygon class="band" points="${[...upper, ...lower].join(' ')}"></polygon>`;
   });
   const lines = shown.map(
-    (r) => h`<polyline class="line" points="${r.map(({ p, i }) => `${f1(x(i))},${f1(y(p.value ?? 0))}`).join(' ')}"></polyline>${r.map(
-      ({ p, i }) => h`<circle class="point" cx="${f1(x(i))}" cy="${f1(y(p.value ?? 0))}" r="4"></circle>`,
-    )}`,
+    (r) =>
+      h`<polyline class="line" points="${r.map(({ p, i }) => `${f1(x(i))},${f1(y(p.value ?? 0))}`).join(' ')}"></polyline>${r.map(
+        ({ p, i }) => h`<circle class="point" cx="${f1(x(i))}" cy="${f1(y(p.value ?? 0))}" r="4"></circle>`,
+      )}`,
   );
   const grid = [domain.min, (domain.min + domain.max) / 2, domain.max].map(
     (v) => h`<line class="${v === 0 ? 'zero' : 'grid'}" x1="0" x2="${W}" y1="${f1(y(v))}" y2="${f1(y(v))}"></line>`,

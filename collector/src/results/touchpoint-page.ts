@@ -11,14 +11,21 @@ import { resultsLink } from './params.ts';
 import type { ResultsQuery } from './params.ts';
 import { distributionBars, domainOf, pyramidBars, trendChart } from './svg.ts';
 
-export type TouchpointInput = { detail: TouchpointDetail; query: ResultsQuery; choices: Choices; today: string; quick: { label: string; from: string }[] };
+export type TouchpointInput = {
+  detail: TouchpointDetail;
+  query: ResultsQuery;
+  choices: Choices;
+  today: string;
+  quick: { label: string; from: string }[];
+};
 
 const PATH = '/results/touchpoint';
 
 function answerLabel(type: string, value: string): string {
   const reaction = REACTIONS.find((r) => r.value === value);
   if (type === 'reaction') return reaction ? `${reaction.emoji} ${value}` : value;
-  if (type === 'expectation') return ({ '1': 'worse', '2': 'as expected', '3': 'better' } as Record<string, string>)[value] ?? value;
+  if (type === 'expectation')
+    return ({ '1': 'worse', '2': 'as expected', '3': 'better' } as Record<string, string>)[value] ?? value;
   if (type === 'task') return ({ '0': 'no', '1': 'partly', '2': 'yes' } as Record<string, string>)[value] ?? value;
   if (type === 'thumbs') return value === '1' ? 'yes' : 'no';
   if (type === 'emoji') return `${valueLabel('emoji', Number(value))} ${value}`;
@@ -37,17 +44,27 @@ ${qd.mean ? h`<p class="mean">Mean: ${qd.mean.value === null ? 'too few answers'
 <figure class="trend-figure">${trendChart(qd.series, domain, title)}
 <figcaption><span>${day(qd.series[0]?.bucket ?? q.periods.current.from)}</span><span>scale ${domain.min} to ${domain.max}; shaded: 95 % interval</span><span>${day(qd.series.at(-1)?.bucket ?? q.periods.current.to)}</span></figcaption></figure>
 <details><summary>Trend as a table</summary><table class="series"><thead><tr><th scope="col">${qd.granularity === 'week' ? 'Week of' : 'Day'}</th><th scope="col">Answers</th><th scope="col">Value (95 % interval)</th></tr></thead><tbody>${qd.series.map(
-  (p) => h`<tr><td>${p.bucket}</td><td>${p.n}</td><td>${p.value === null ? '–' : `${p.value} (${p.low} to ${p.high})`}</td></tr>`,
-)}</tbody></table></details></div></div>
+    (p) =>
+      h`<tr><td>${p.bucket}</td><td>${p.n}</td><td>${p.value === null ? '–' : `${p.value} (${p.low} to ${p.high})`}</td></tr>`,
+  )}</tbody></table></details></div></div>
 </section>`;
 }
 
-function themeList(title: string, id: string, list: readonly Theme[], q: ResultsQuery, tone: 'negative' | 'positive'): Html {
-  return h`<div class="themes ${tone}"><h3 id="${id}">${title}</h3>${list.length
-    ? h`<ol aria-labelledby="${id}">${list.map(
-        (t) => h`<li><a href="${resultsLink(PATH, q, { theme: t.phrase, tone })}#comments">${t.phrase}</a> <span class="count">${t[tone]} comment${t[tone] === 1 ? '' : 's'}${t.total > t[tone] ? ` (${t.total} in all)` : ''}</span></li>`,
-      )}</ol>`
-    : h`<p class="muted">No recurring words yet.</p>`}</div>`;
+function themeList(
+  title: string,
+  id: string,
+  list: readonly Theme[],
+  q: ResultsQuery,
+  tone: 'negative' | 'positive',
+): Html {
+  return h`<div class="themes ${tone}"><h3 id="${id}">${title}</h3>${
+    list.length
+      ? h`<ol aria-labelledby="${id}">${list.map(
+          (t) =>
+            h`<li><a href="${resultsLink(PATH, q, { theme: t.phrase, tone })}#comments">${t.phrase}</a> <span class="count">${t[tone]} comment${t[tone] === 1 ? '' : 's'}${t.total > t[tone] ? ` (${t.total} in all)` : ''}</span></li>`,
+        )}</ol>`
+      : h`<p class="muted">No recurring words yet.</p>`
+  }</div>`;
 }
 
 const TONES: readonly { tone: Tone | ''; label: string }[] = [
@@ -65,7 +82,9 @@ function commentItem(c: CommentView): Html {
 export function touchpointPage(input: TouchpointInput): string {
   const { detail: d, query: q } = input;
   const back = resultsLink('/results', q, { touchpoint: '', tone: '', theme: '' });
-  const filterNote = q.comments.theme ? h` mentioning “${q.comments.theme}” (<a href="${resultsLink(PATH, q, { theme: '' })}#comments">show all</a>)` : h``;
+  const filterNote = q.comments.theme
+    ? h` mentioning “${q.comments.theme}” (<a href="${resultsLink(PATH, q, { theme: '' })}#comments">show all</a>)`
+    : h``;
   const body = h`<header><p class="crumb"><a href="${back}">← Journey overview</a></p>
 <h1>${d.touchpoint}${d.stage ? h` <small>stage: ${d.stage}</small>` : h``}</h1>
 ${filterForm(PATH, q, input.choices, input.today, input.quick)}</header>
@@ -78,7 +97,7 @@ ${d.questions.map((qd) => questionSection(qd, q))}
 <div class="panels">${themeList('What negative answers talk about', 'themes-neg', d.themes.negative, q, 'negative')}${themeList('What positive answers talk about', 'themes-pos', d.themes.positive, q, 'positive')}</div>
 </section>
 <section id="comments" aria-labelledby="comments-h"><h2 id="comments-h">Comments <small>${d.commentCount}${filterNote}, newest first</small></h2>
-<p class="tones">${TONES.map((t) => (q.comments.tone ?? '') === t.tone ? h`<strong aria-current="page">${t.label}</strong> ` : h`<a href="${resultsLink(PATH, q, { tone: t.tone })}#comments">${t.label}</a> `)}</p>
+<p class="tones">${TONES.map((t) => ((q.comments.tone ?? '') === t.tone ? h`<strong aria-current="page">${t.label}</strong> ` : h`<a href="${resultsLink(PATH, q, { tone: t.tone })}#comments">${t.label}</a> `))}</p>
 ${d.comments.length ? h`<ol class="comments">${d.comments.map(commentItem)}</ol>` : h`<p class="muted">No comments match.</p>`}
 </section>
 </main>`;

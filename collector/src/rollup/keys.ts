@@ -35,8 +35,18 @@ export function stageOf(payload: PayloadV1): string {
  * follow-up repeating a rating for the same question is dropped by the answers table and must not count twice.
  * Ingest and the rebuild command both come through here, so the two cannot disagree.
  */
-export function rollupKeys(payload: PayloadV1, day: string, kept: ReadonlySet<string>): { response: ResponseKey | null; answers: AnswerKey[] } {
-  const base = { day, touchpoint: payload.touchpoint, survey_id: payload.surveyId, locale: payload.context.locale, stage: stageOf(payload) };
+export function rollupKeys(
+  payload: PayloadV1,
+  day: string,
+  kept: ReadonlySet<string>,
+): { response: ResponseKey | null; answers: AnswerKey[] } {
+  const base = {
+    day,
+    touchpoint: payload.touchpoint,
+    survey_id: payload.surveyId,
+    locale: payload.context.locale,
+    stage: stageOf(payload),
+  };
   const answers: AnswerKey[] = [];
   for (const a of payload.answers) {
     if (!kept.has(a.questionId)) continue;
@@ -47,7 +57,12 @@ export function rollupKeys(payload: PayloadV1, day: string, kept: ReadonlySet<st
       const values = typeof a.value === 'string' ? [a.value] : Array.isArray(a.value) ? a.value : [];
       for (const value of new Set(values)) {
         if (!value) continue;
-        answers.push({ ...common, level: a.level ?? DEFAULT_LEVEL.reaction, value, valence: reactionValence(value, a.valence) ?? '' });
+        answers.push({
+          ...common,
+          level: a.level ?? DEFAULT_LEVEL.reaction,
+          value,
+          valence: reactionValence(value, a.valence) ?? '',
+        });
       }
     }
   }

@@ -16,7 +16,10 @@ export const journey = (): string[] => parseJourney(process.env.CX_JOURNEY);
 
 export const choicesOf = (store: Store) => store.rollups.choices();
 
-const quickRanges = (today: string) => [7, 30, 90].map((days) => ({ label: `Last ${days} days`, from: addDays(today, 1 - days) })).concat([{ label: 'All time', from: '' }]);
+const quickRanges = (today: string) =>
+  [7, 30, 90]
+    .map((days) => ({ label: `Last ${days} days`, from: addDays(today, 1 - days) }))
+    .concat([{ label: 'All time', from: '' }]);
 
 type Prepared = { query: ResultsQuery; today: string } | { error: Response };
 
@@ -26,7 +29,8 @@ function prepare(url: URL, ctx: Context): Prepared {
   if (redirect) return { error: redirect };
   const nowMs = ctx.now();
   const query = parseResultsQuery(url.searchParams, nowMs);
-  if (!query.ok) return { error: jsonError(400, 'invalid_query', 'invalid query parameters', {}, { issues: query.issues }) };
+  if (!query.ok)
+    return { error: jsonError(400, 'invalid_query', 'invalid query parameters', {}, { issues: query.issues }) };
   return { query: query.value, today: utcDay(nowMs) };
 }
 
@@ -45,7 +49,11 @@ export async function touchpointRoute(url: URL, ctx: Context): Promise<Response>
   const touchpoint = p.query.filters.touchpoint;
   if (!touchpoint) return jsonError(400, 'invalid_query', 'touchpoint: required (the touchpoint to show)');
   const [detail, choices] = await Promise.all([loadTouchpoint(ctx.store, p.query, touchpoint), choicesOf(ctx.store)]);
-  if (!detail) return html(404, `<!doctype html><html lang="en"><title>Not found</title><p>No answers for this touchpoint in this period. <a href="/results">Back to the overview</a></p></html>`);
+  if (!detail)
+    return html(
+      404,
+      `<!doctype html><html lang="en"><title>Not found</title><p>No answers for this touchpoint in this period. <a href="/results">Back to the overview</a></p></html>`,
+    );
   return html(200, touchpointPage({ detail, query: p.query, choices, today: p.today, quick: quickRanges(p.today) }));
 }
 
@@ -53,4 +61,10 @@ const CSS = readFileSync(new URL('../results/results.css', import.meta.url), 'ut
 
 /** Public: the stylesheet holds no data, and the page needs it as a same-origin file under its CSP. */
 export const resultsCss = (): Response =>
-  new Response(CSS, { headers: { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=300', 'x-content-type-options': 'nosniff' } });
+  new Response(CSS, {
+    headers: {
+      'content-type': 'text/css; charset=utf-8',
+      'cache-control': 'public, max-age=300',
+      'x-content-type-options': 'nosniff',
+    },
+  });

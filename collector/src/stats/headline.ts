@@ -15,7 +15,12 @@ type Definition = { label: string; measure: 'net' | 'share'; counts: 'positive' 
 
 const DEFINITIONS: Record<string, Definition> = {
   nps: { label: 'NPS', measure: 'net', counts: 'positive', higherIsBetter: true },
-  expectation: { label: 'Expectation net (% better − % worse)', measure: 'net', counts: 'positive', higherIsBetter: true },
+  expectation: {
+    label: 'Expectation net (% better − % worse)',
+    measure: 'net',
+    counts: 'positive',
+    higherIsBetter: true,
+  },
   csat: { label: 'CSAT % satisfied (4–5)', measure: 'share', counts: 'positive', higherIsBetter: true },
   ces: { label: 'CES % easy (5–7)', measure: 'share', counts: 'positive', higherIsBetter: true },
   emoji: { label: '% happy faces', measure: 'share', counts: 'positive', higherIsBetter: true },
@@ -28,7 +33,8 @@ export const isScoredType = (type: string): boolean => type in DEFINITIONS;
 
 /** Sentiment of one answer value; undefined for a reaction of unknown valence (counted, never classed). */
 export function toneOf(type: string, value: string, valence: string): Sentiment | undefined {
-  if (type === REACTION_KIND) return valence === 'positive' || valence === 'neutral' || valence === 'negative' ? valence : undefined;
+  if (type === REACTION_KIND)
+    return valence === 'positive' || valence === 'neutral' || valence === 'negative' ? valence : undefined;
   if (isRatingKind(type)) return sentiment(type, Number(value));
   return undefined;
 }
@@ -69,7 +75,10 @@ export function trendOf(type: string, current: Classes, previous: Classes, minAn
   if (current.n < minAnswers || previous.n < minAnswers) return null;
   const d = DEFINITIONS[type];
   const k = (c: Classes) => (d.counts === 'positive' ? c.positive : c.negative);
-  const raw: Change | null = d.measure === 'net' ? netChange(current, previous) : proportionChange(k(current), current.n, k(previous), previous.n);
+  const raw: Change | null =
+    d.measure === 'net'
+      ? netChange(current, previous)
+      : proportionChange(k(current), current.n, k(previous), previous.n);
   if (!raw) return null;
   const up = raw.delta > 0 === d.higherIsBetter;
   return {

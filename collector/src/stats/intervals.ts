@@ -34,8 +34,17 @@ export function netScore(positive: number, negative: number, n: number): (Estima
 }
 
 /** Two-sided 97.5 % quantiles of Student's t for 1–30 degrees of freedom; above 30 the table is interpolated. */
-const T975 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042];
-const T975_LARGE: readonly [number, number][] = [[30, 2.042], [40, 2.021], [60, 2.0], [120, 1.98], [Infinity, Z95]];
+const T975 = [
+  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11,
+  2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
+];
+const T975_LARGE: readonly [number, number][] = [
+  [30, 2.042],
+  [40, 2.021],
+  [60, 2.0],
+  [120, 1.98],
+  [Infinity, Z95],
+];
 
 export function tQuantile(df: number): number {
   if (df <= T975.length) return T975[Math.max(1, Math.floor(df)) - 1];
@@ -79,11 +88,14 @@ export function proportionChange(k1: number, n1: number, k0: number, n0: number)
   if (n1 === 0 || n0 === 0) return null;
   const pooled = (k1 + k0) / (n1 + n0);
   const se = Math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n0)) * 100;
-  return change(((k1 / n1) - k0 / n0) * 100, se);
+  return change((k1 / n1 - k0 / n0) * 100, se);
 }
 
 /** Difference of two net scores; the two periods are independent samples, so their variances add. */
-export function netChange(current: { positive: number; negative: number; n: number }, previous: { positive: number; negative: number; n: number }): Change | null {
+export function netChange(
+  current: { positive: number; negative: number; n: number },
+  previous: { positive: number; negative: number; n: number },
+): Change | null {
   const a = netScore(current.positive, current.negative, current.n);
   const b = netScore(previous.positive, previous.negative, previous.n);
   if (!a || !b) return null;

@@ -3,7 +3,10 @@ export const DEFAULT_JOURNEY = ['discover', 'consider', 'purchase', 'receive', '
 
 /** CX_JOURNEY="discover,purchase,receive,support" → that order; empty or unset → the default order. */
 export function parseJourney(value: string | undefined): string[] {
-  const stages = (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const stages = (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return stages.length ? [...new Set(stages)] : [...DEFAULT_JOURNEY];
 }
 
@@ -12,6 +15,7 @@ export function parseJourney(value: string | undefined): string[] {
  * touchpoints without a stage last.
  */
 export function stageComparator(journey: readonly string[]): (a: string | null, b: string | null) => number {
-  const rank = (s: string | null) => (s === null ? journey.length + 1 : journey.includes(s) ? journey.indexOf(s) : journey.length);
+  const rank = (s: string | null) =>
+    s === null ? journey.length + 1 : journey.includes(s) ? journey.indexOf(s) : journey.length;
   return (a, b) => rank(a) - rank(b) || (a ?? '').localeCompare(b ?? '');
 }

@@ -96,7 +96,10 @@ function question(rows: AnswerCountRow[], periods: Periods, minAnswers: number):
   const current = classify(type, tallies(rows.filter((r) => inPeriod(r.day, periods.current))));
   const previous = classify(type, tallies(rows.filter((r) => inPeriod(r.day, periods.previous))));
   const buckets = sparkBuckets(periods.current);
-  const byBucket = groupBy(rows.filter((r) => inPeriod(r.day, periods.current)), (r) => buckets.bucketOf(r.day));
+  const byBucket = groupBy(
+    rows.filter((r) => inPeriod(r.day, periods.current)),
+    (r) => buckets.bucketOf(r.day),
+  );
   const spark = buckets.keys.map((b) => {
     const c = classify(type, tallies(byBucket.get(b) ?? []));
     return c.n ? (estimateOf(type, c)?.value ?? null) : null;
@@ -115,7 +118,9 @@ function question(rows: AnswerCountRow[], periods: Periods, minAnswers: number):
     negativePct: current.n >= minAnswers ? Math.round((current.negative / current.n) * 1000) / 10 : null,
   };
   if (type === 'reaction' && current.n) {
-    const [top] = tallies(rows.filter((r) => inPeriod(r.day, periods.current))).sort((a, b) => b.n - a.n || a.value.localeCompare(b.value));
+    const [top] = tallies(rows.filter((r) => inPeriod(r.day, periods.current))).sort(
+      (a, b) => b.n - a.n || a.value.localeCompare(b.value),
+    );
     figure.top = { value: top.value, pct: Math.round((top.n / current.n) * 1000) / 10 };
   }
   return figure;
@@ -144,7 +149,14 @@ function attentionOf(touchpoints: readonly TouchpointOverview[]): Attention[] {
   const out: Attention[] = [];
   for (const t of touchpoints) {
     for (const q of t.questions) {
-      const base = { touchpoint: t.touchpoint, stage: t.stage, questionId: q.questionId, type: q.type, level: q.level, label: q.label };
+      const base = {
+        touchpoint: t.touchpoint,
+        stage: t.stage,
+        questionId: q.questionId,
+        type: q.type,
+        level: q.level,
+        label: q.label,
+      };
       if ((q.type === 'thumbs' || q.type === 'task') && q.negativePct !== null && q.negativePct > UTILITY_FAILING_PCT) {
         out.push({ ...base, reason: 'utility-failing', value: q.negativePct });
       }
@@ -153,7 +165,10 @@ function attentionOf(touchpoints: readonly TouchpointOverview[]): Attention[] {
   }
   const reasonRank = (a: Attention) => (a.reason === 'utility-failing' ? 0 : 1);
   return out.sort(
-    (a, b) => reasonRank(a) - reasonRank(b) || LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level) || Math.abs(b.value) - Math.abs(a.value),
+    (a, b) =>
+      reasonRank(a) - reasonRank(b) ||
+      LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level) ||
+      Math.abs(b.value) - Math.abs(a.value),
   );
 }
 
@@ -170,10 +185,14 @@ export function overview(input: {
 }): Overview {
   const minAnswers = input.minAnswers ?? MIN_ANSWERS;
   const { periods } = input;
-  const answersByTouchpoint = groupBy(input.answers.filter((r) => isScoredType(r.type)), (r) => r.touchpoint);
+  const answersByTouchpoint = groupBy(
+    input.answers.filter((r) => isScoredType(r.type)),
+    (r) => r.touchpoint,
+  );
   const responsesByTouchpoint = groupBy(input.responses, (r) => r.touchpoint);
   const names = [...new Set([...answersByTouchpoint.keys(), ...responsesByTouchpoint.keys()])].sort();
-  const sum = (rows: readonly ResponseDayRow[], p: { from: string; to: string } | null) => rows.reduce((s, r) => s + (inPeriod(r.day, p) ? r.n : 0), 0);
+  const sum = (rows: readonly ResponseDayRow[], p: { from: string; to: string } | null) =>
+    rows.reduce((s, r) => s + (inPeriod(r.day, p) ? r.n : 0), 0);
 
   const touchpoints = names.flatMap((touchpoint): TouchpointOverview[] => {
     const answers = answersByTouchpoint.get(touchpoint) ?? [];
@@ -184,8 +203,19 @@ export function overview(input: {
     const questions = [...groupBy(answers, (r) => `${r.questionId}\u0000${r.type}\u0000${r.level}`).values()]
       .map((rows) => question(rows, periods, minAnswers))
       .filter((q) => q.current.n > 0)
-      .sort((a, b) => LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level) || a.questionId.localeCompare(b.questionId));
-    return [{ touchpoint, stage: majorityStage(inCurrent), responses: current, questions, pyramid: pyramid(answers, periods, minAnswers) }];
+      .sort(
+        (a, b) =>
+          LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level) || a.questionId.localeCompare(b.questionId),
+      );
+    return [
+      {
+        touchpoint,
+        stage: majorityStage(inCurrent),
+        responses: current,
+        questions,
+        pyramid: pyramid(answers, periods, minAnswers),
+      },
+    ];
   });
 
   const order = stageComparator(input.journey);

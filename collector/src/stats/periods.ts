@@ -18,7 +18,11 @@ export function periodsOf(current: Period, open: boolean): Periods {
 /** Above this many days the sparklines and trends go by week, so each point has enough answers to mean something. */
 export const DAILY_UP_TO = 21;
 
-export function sparkBuckets(p: Period): { keys: string[]; bucketOf: (day: string) => string; granularity: 'day' | 'week' } {
+export function sparkBuckets(p: Period): {
+  keys: string[];
+  bucketOf: (day: string) => string;
+  granularity: 'day' | 'week';
+} {
   const weekly = daysIn(p) > DAILY_UP_TO;
   const bucketOf = (day: string) => (weekly ? weekStart(day) : day);
   const keys: string[] = [];

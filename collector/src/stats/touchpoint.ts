@@ -62,7 +62,10 @@ function distributionOf(type: string, rows: readonly AnswerCountRow[]): Distribu
     ? Array.from({ length: SCALES[type].max - SCALES[type].min + 1 }, (_, i) => String(SCALES[type].min + i))
     : [
         ...REACTIONS.map((r) => r.value).filter((v) => counts.has(v)),
-        ...[...counts].filter(([v]) => !REACTIONS.some((r) => r.value === v)).sort((a, b) => b[1].n - a[1].n).map(([v]) => v),
+        ...[...counts]
+          .filter(([v]) => !REACTIONS.some((r) => r.value === v))
+          .sort((a, b) => b[1].n - a[1].n)
+          .map(([v]) => v),
       ];
   return values.map((value) => {
     const c = counts.get(value) ?? { n: 0, valence: '' };
@@ -70,7 +73,11 @@ function distributionOf(type: string, rows: readonly AnswerCountRow[]): Distribu
   });
 }
 
-function seriesOf(type: string, rows: readonly AnswerCountRow[], periods: Periods): { points: TrendPoint[]; granularity: 'day' | 'week' } {
+function seriesOf(
+  type: string,
+  rows: readonly AnswerCountRow[],
+  periods: Periods,
+): { points: TrendPoint[]; granularity: 'day' | 'week' } {
   const buckets = sparkBuckets(periods.current);
   const byBucket = new Map<string, AnswerCountRow[]>();
   for (const r of rows) {
@@ -79,7 +86,10 @@ function seriesOf(type: string, rows: readonly AnswerCountRow[], periods: Period
     byBucket.set(b, [...(byBucket.get(b) ?? []), r]);
   }
   const points = buckets.keys.map((bucket) => {
-    const c = classify(type, (byBucket.get(bucket) ?? []).map((r) => ({ value: r.value, valence: r.valence, n: r.n })));
+    const c = classify(
+      type,
+      (byBucket.get(bucket) ?? []).map((r) => ({ value: r.value, valence: r.valence, n: r.n })),
+    );
     // Per bucket the band is shown from one answer on: it is the band's width that says "few answers here".
     const stat = toStat(c.n, estimateOf(type, c), 1);
     return { bucket, n: c.n, value: stat.value, low: stat.low, high: stat.high };
@@ -100,7 +110,10 @@ function meanOf(type: string, rows: readonly AnswerCountRow[], minAnswers: numbe
 export function toneOfScores(scores: readonly RootScoreRow[]): Tone {
   const tones = scores.flatMap((s) => {
     if (s.valueNum !== null && isRatingKind(s.type)) return [toneOf(s.type, String(s.valueNum), '')];
-    if (s.type === 'reaction' && s.valueText) return reactionValues(s.valueText).map((v) => toneOf('reaction', v, REACTIONS.find((r) => r.value === v)?.valence ?? ''));
+    if (s.type === 'reaction' && s.valueText)
+      return reactionValues(s.valueText).map((v) =>
+        toneOf('reaction', v, REACTIONS.find((r) => r.value === v)?.valence ?? ''),
+      );
     return [];
   });
   if (tones.includes('negative')) return 'negative';
@@ -132,13 +145,24 @@ export function touchpointDetail(input: {
 }): TouchpointDetail | null {
   const minAnswers = input.minAnswers ?? MIN_ANSWERS;
   const { periods } = input;
-  const base = overview({ answers: input.answers, responses: input.responses, periods, journey: [], minAnswers }).stages[0]?.touchpoints[0];
+  const base = overview({ answers: input.answers, responses: input.responses, periods, journey: [], minAnswers })
+    .stages[0]?.touchpoints[0];
   if (!base) return null;
   const current = input.answers.filter((r) => r.day >= periods.current.from && r.day <= periods.current.to);
   const questions = base.questions.map((q): QuestionDetail => {
     const rows = current.filter((r) => r.questionId === q.questionId && r.type === q.type && r.level === q.level);
-    const series = seriesOf(q.type, input.answers.filter((r) => r.questionId === q.questionId && r.type === q.type), periods);
-    return { ...q, distribution: distributionOf(q.type, rows), series: series.points, granularity: series.granularity, mean: meanOf(q.type, rows, minAnswers) };
+    const series = seriesOf(
+      q.type,
+      input.answers.filter((r) => r.questionId === q.questionId && r.type === q.type),
+      periods,
+    );
+    return {
+      ...q,
+      distribution: distributionOf(q.type, rows),
+      series: series.points,
+      granularity: series.granularity,
+      mean: meanOf(q.type, rows, minAnswers),
+    };
   });
 
   const scoresByRoot = new Map<string, RootScoreRow[]>();
@@ -151,20 +175,31 @@ export function touchpointDetail(input: {
       locale: t.locale,
       correctedAt: t.correctedAt,
       tone: toneOfScores(scores),
-      scores: scores.map((s) => ({ type: s.type, value: s.valueNum !== null ? String(s.valueNum) : (s.valueText ?? '') })),
+      scores: scores.map((s) => ({
+        type: s.type,
+        value: s.valueNum !== null ? String(s.valueNum) : (s.valueText ?? ''),
+      })),
     };
   });
   // Segmenting is the costly part: each comment once, for both theme lists and the theme filter.
-  const themeTexts = all.map((c) => ({ id: c.id, text: c.text, locale: c.locale, tone: c.tone, terms: termsOf(c.text, c.locale) }));
+  const themeTexts = all.map((c) => ({
+    id: c.id,
+    text: c.text,
+    locale: c.locale,
+    tone: c.tone,
+    terms: termsOf(c.text, c.locale),
+  }));
   const { tone, theme } = input.commentFilters;
   const matching = all.filter((c, i) => (!tone || c.tone === tone) && (!theme || themeTexts[i].terms.has(theme)));
   return {
     ...base,
     questions,
-    themes: { negative: themes(themeTexts.filter((t) => t.tone === 'negative')), positive: themes(themeTexts.filter((t) => t.tone === 'positive')) },
+    themes: {
+      negative: themes(themeTexts.filter((t) => t.tone === 'negative')),
+      positive: themes(themeTexts.filter((t) => t.tone === 'positive')),
+    },
     comments: matching.slice(0, input.commentLimit),
     commentCount: matching.length,
     textsRead: input.texts.length,
   };
 }
-

@@ -2,14 +2,18 @@ import type { PendingQuery, Row, Sql, TransactionSql } from 'postgres';
 import type { PayloadV1 } from '../../../src/schema/payload.ts';
 import { keyOf, rollupKeys, totalKey } from '../rollup/keys.ts';
 import type { AnswerKey, ResponseKey, TotalKey } from '../rollup/keys.ts';
+import { FACET_LIMIT } from './types.ts';
 import type { AnswerCountRow, ResponseDayRow, ResultsFilters, RootScoreRow, Rollups, TextRow } from './rollup-types.ts';
 
 const ROLLUP_MIGRATION = 4;
 const REBUILD_PAGE = 2000;
 const WRITE_BATCH = 5000;
 
-const ANSWER_COLUMNS = 'day text, touchpoint text, survey_id text, locale text, stage text, question_id text, type text, level text, value text, valence text, n integer';
-const TOTAL_COLUMNS = 'day text, touchpoint text, stage text, question_id text, type text, level text, value text, valence text, n integer';
+const ANSWER_COLUMNS =
+  'day text, touchpoint text, survey_id text, locale text, stage text, question_id text, type text, level text, ' +
+  'value text, valence text, n integer';
+const TOTAL_COLUMNS =
+  'day text, touchpoint text, stage text, question_id text, type text, level text, value text, valence text, n integer';
 const RESPONSE_COLUMNS = 'day text, touchpoint text, survey_id text, locale text, stage text, n integer';
 
 /**
@@ -17,23 +21,33 @@ const RESPONSE_COLUMNS = 'day text, touchpoint text, survey_id text, locale text
  * (backend pid modulo 64; a pool of 10 connections rarely has two in one shard): with one shared row per day ×
  * touchpoint × value, every concurrent insert would queue behind the previous one's commit on that row's lock.
  */
-export async function addToPostgresRollups(tx: TransactionSql, payload: PayloadV1, day: string, kept: ReadonlySet<string>): Promise<void> {
+export async function addToPostgresRollups(
+  tx: TransactionSql,
+  payload: PayloadV1,
+  day: string,
+  kept: ReadonlySet<string>,
+): Promise<void> {
   const keys = rollupKeys(payload, day, kept);
   if (keys.answers.length === 0 && !keys.response) return;
   // One round trip: data-modifying CTEs run once each, whether or not the final INSERT reads them. Every writer runs
   // this same statement over sorted rows, so two writers that share a shard take their row locks in the same order.
-  await tx`WITH x AS (SELECT * FROM jsonb_to_recordset(${JSON.stringify(keys.answers)}::text::jsonb) AS x(${tx.unsafe(ANSWER_COLUMNS)})),
-    a AS (INSERT INTO rollup_answers (day, touchpoint, survey_id, locale, stage, question_id, type, level, value, valence, shard, n)
-      SELECT day, touchpoint, survey_id, locale, stage, question_id, type, level, value, valence, pg_backend_pid() % 64, 1 FROM x
+  const answers = JSON.stringify(keys.answers);
+  const response = JSON.stringify(keys.response ? [keys.response] : []);
+  await tx`WITH x AS (SELECT * FROM jsonb_to_recordset(${answers}::text::jsonb) AS x(${tx.unsafe(ANSWER_COLUMNS)})),
+    a AS (INSERT INTO rollup_answers
+        (day, touchpoint, survey_id, locale, stage, question_id, type, level, value, valence, shard, n)
+      SELECT day, touchpoint, survey_id, locale, stage, question_id, type, level, value, valence,
+        pg_backend_pid() % 64, 1 FROM x
       ON CONFLICT (day, touchpoint, survey_id, locale, stage, question_id, type, level, value, valence, shard)
       DO UPDATE SET n = rollup_answers.n + 1 RETURNING 1),
     t AS (INSERT INTO rollup_totals (day, touchpoint, stage, question_id, type, level, value, valence, shard, n)
-      SELECT day, touchpoint, stage, question_id, type, level, value, valence, pg_backend_pid() % 64, 1 FROM x
+      SELECT day, touchpoint, stage, question_id, type, level, value, valence,
+        pg_backend_pid() % 64, 1 FROM x
       ON CONFLICT (day, touchpoint, stage, question_id, type, level, value, valence, shard)
       DO UPDATE SET n = rollup_totals.n + 1 RETURNING 1)
     INSERT INTO rollup_responses (day, touchpoint, survey_id, locale, stage, shard, n)
       SELECT day, touchpoint, survey_id, locale, stage, pg_backend_pid() % 64, 1
-      FROM jsonb_to_recordset(${JSON.stringify(keys.response ? [keys.response] : [])}::text::jsonb) AS r(${tx.unsafe(RESPONSE_COLUMNS)})
+      FROM jsonb_to_recordset(${response}::text::jsonb) AS r(${tx.unsafe(RESPONSE_COLUMNS)})
       ON CONFLICT (day, touchpoint, survey_id, locale, stage, shard) DO UPDATE SET n = rollup_responses.n + 1`;
 }
 
@@ -78,18 +92,22 @@ export async function postgresRollups(sql: Sql, migrated: readonly number[]): Pr
       }
       const all = [...answers.values()];
       for (let i = 0; i < all.length; i += WRITE_BATCH) {
-        await tx`INSERT INTO rollup_answers (day, touchpoint, survey_id, locale, stage, question_id, type, level, value, valence, n)
-          SELECT * FROM jsonb_to_recordset(${JSON.stringify(all.slice(i, i + WRITE_BATCH))}::text::jsonb) AS x(${tx.unsafe(ANSWER_COLUMNS)})`;
+        const rows = JSON.stringify(all.slice(i, i + WRITE_BATCH));
+        await tx`INSERT INTO rollup_answers
+            (day, touchpoint, survey_id, locale, stage, question_id, type, level, value, valence, n)
+          SELECT * FROM jsonb_to_recordset(${rows}::text::jsonb) AS x(${tx.unsafe(ANSWER_COLUMNS)})`;
       }
       const summed = [...totals.values()];
       for (let i = 0; i < summed.length; i += WRITE_BATCH) {
         await tx`INSERT INTO rollup_totals (day, touchpoint, stage, question_id, type, level, value, valence, n)
-          SELECT * FROM jsonb_to_recordset(${JSON.stringify(summed.slice(i, i + WRITE_BATCH))}::text::jsonb) AS x(${tx.unsafe(TOTAL_COLUMNS)})`;
+          SELECT * FROM jsonb_to_recordset(${JSON.stringify(summed.slice(i, i + WRITE_BATCH))}::text::jsonb)
+            AS x(${tx.unsafe(TOTAL_COLUMNS)})`;
       }
       const firsts = [...responses.values()];
       for (let i = 0; i < firsts.length; i += WRITE_BATCH) {
         await tx`INSERT INTO rollup_responses (day, touchpoint, survey_id, locale, stage, n)
-          SELECT * FROM jsonb_to_recordset(${JSON.stringify(firsts.slice(i, i + WRITE_BATCH))}::text::jsonb) AS x(${tx.unsafe(RESPONSE_COLUMNS)})`;
+          SELECT * FROM jsonb_to_recordset(${JSON.stringify(firsts.slice(i, i + WRITE_BATCH))}::text::jsonb)
+            AS x(${tx.unsafe(RESPONSE_COLUMNS)})`;
       }
       return read;
     });
@@ -99,7 +117,9 @@ export async function postgresRollups(sql: Sql, migrated: readonly number[]): Pr
   return {
     async answerCounts(f, grain) {
       const week = sql`greatest(to_char(date_trunc('week', day::date), 'YYYY-MM-DD'), ${grain?.current ?? ''}::text)`;
-      const bucket = grain ? sql`CASE WHEN day < ${grain.current} THEN ${grain.previous}::text ELSE ${grain.weekly ? week : sql`day`} END` : sql`day`;
+      const bucket = grain
+        ? sql`CASE WHEN day < ${grain.current} THEN ${grain.previous}::text ELSE ${grain.weekly ? week : sql`day`} END`
+        : sql`day`;
       return sql<AnswerCountRow[]>`SELECT touchpoint, stage, question_id AS "questionId", type, level, value, valence,
           ${bucket} AS day, SUM(n)::int AS n
         FROM ${sql(f.locale === undefined ? 'rollup_totals' : 'rollup_answers')} WHERE true ${where(f)}
@@ -120,15 +140,23 @@ export async function postgresRollups(sql: Sql, migrated: readonly number[]): Pr
       const texts = rows.map((t) => ({ ...t, correctedAt: t.correctedAt.toISOString() }));
       const roots = [...new Set(texts.map((t) => t.rootId))];
       const scores = roots.length
-        ? await sql<RootScoreRow[]>`SELECT root_id AS "rootId", question_id AS "questionId", type, value_num AS "valueNum",
+        ? await sql<
+            RootScoreRow[]
+          >`SELECT root_id AS "rootId", question_id AS "questionId", type, value_num AS "valueNum",
               CASE WHEN type = 'reaction' THEN value_text END AS "valueText"
             FROM answers WHERE root_id = ANY(${roots}) AND (value_num IS NOT NULL OR type = 'reaction')`
         : [];
       return { texts, scores: [...scores] };
     },
-    async choices() {
+    async choices(limit = FACET_LIMIT) {
+      // The most answered values up to the limit, by name: made-up touchpoints must not flood the filter lists.
       const col = async (name: 'touchpoint' | 'locale' | 'stage') =>
-        (await sql<{ v: string }[]>`SELECT DISTINCT ${sql(name)} AS v FROM rollup_responses WHERE ${sql(name)} <> '' ORDER BY 1`).map((r) => r.v);
+        (
+          await sql<{ v: string }[]>`SELECT ${sql(name)} AS v FROM rollup_responses WHERE ${sql(name)} <> ''
+            GROUP BY ${sql(name)} ORDER BY SUM(n) DESC, ${sql(name)} LIMIT ${limit}`
+        )
+          .map((r) => r.v)
+          .sort();
       const [touchpoints, locales, stages] = await Promise.all([col('touchpoint'), col('locale'), col('stage')]);
       return { touchpoints, locales, stages };
     },

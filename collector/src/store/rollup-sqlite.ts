@@ -2,6 +2,7 @@ import type { Database as Db } from 'better-sqlite3';
 import type { PayloadV1 } from '../../../src/schema/payload.ts';
 import { keyOf, rollupKeys, totalKey } from '../rollup/keys.ts';
 import type { AnswerKey, ResponseKey, TotalKey } from '../rollup/keys.ts';
+import { FACET_LIMIT } from './types.ts';
 import type { AnswerCountRow, ResponseDayRow, ResultsFilters, RootScoreRow, Rollups, TextRow } from './rollup-types.ts';
 
 /** SQLite caps bound parameters per statement; root ids are looked up in chunks below it. */
@@ -32,7 +33,8 @@ export function sqliteRollupWriter(db: Db): RollupWriter {
     (day, touchpoint, survey_id, locale, stage, question_id, type, level, value, valence, shard, n)
     VALUES (@day, @touchpoint, @survey_id, @locale, @stage, @question_id, @type, @level, @value, @valence, 0, @n)
     ON CONFLICT DO UPDATE SET n = n + excluded.n`);
-  const bumpTotal = db.prepare(`INSERT INTO rollup_totals (day, touchpoint, stage, question_id, type, level, value, valence, shard, n)
+  const bumpTotal =
+    db.prepare(`INSERT INTO rollup_totals (day, touchpoint, stage, question_id, type, level, value, valence, shard, n)
     VALUES (@day, @touchpoint, @stage, @question_id, @type, @level, @value, @valence, 0, @n)
     ON CONFLICT DO UPDATE SET n = n + excluded.n`);
   const bumpResponse = db.prepare(`INSERT INTO rollup_responses (day, touchpoint, survey_id, locale, stage, shard, n)
@@ -80,9 +82,11 @@ export function sqliteRollups(db: Db, migrated: readonly number[]): Rollups {
     const insertAnswer = db.prepare(`INSERT INTO rollup_answers
       (day, touchpoint, survey_id, locale, stage, question_id, type, level, value, valence, shard, n)
       VALUES (@day, @touchpoint, @survey_id, @locale, @stage, @question_id, @type, @level, @value, @valence, 0, @n)`);
-    const insertTotal = db.prepare(`INSERT INTO rollup_totals (day, touchpoint, stage, question_id, type, level, value, valence, shard, n)
+    const insertTotal =
+      db.prepare(`INSERT INTO rollup_totals (day, touchpoint, stage, question_id, type, level, value, valence, shard, n)
       VALUES (@day, @touchpoint, @stage, @question_id, @type, @level, @value, @valence, 0, @n)`);
-    const insertResponse = db.prepare(`INSERT INTO rollup_responses (day, touchpoint, survey_id, locale, stage, shard, n)
+    const insertResponse =
+      db.prepare(`INSERT INTO rollup_responses (day, touchpoint, survey_id, locale, stage, shard, n)
       VALUES (@day, @touchpoint, @survey_id, @locale, @stage, 0, @n)`);
     for (const { key, n } of answers.values()) insertAnswer.run({ ...key, n });
     for (const { key, n } of totals.values()) insertTotal.run({ ...key, n });
@@ -140,9 +144,17 @@ export function sqliteRollups(db: Db, migrated: readonly number[]): Rollups {
       }
       return { texts, scores };
     },
-    async choices() {
+    async choices(limit = FACET_LIMIT) {
+      // The most answered values up to the limit, by name: made-up touchpoints must not flood the filter lists.
       const col = (name: 'touchpoint' | 'locale' | 'stage') =>
-        db.prepare(`SELECT DISTINCT ${name} FROM rollup_responses WHERE ${name} <> '' ORDER BY 1`).pluck().all() as string[];
+        (
+          db
+            .prepare(
+              `SELECT ${name} FROM rollup_responses WHERE ${name} <> '' GROUP BY ${name} ORDER BY SUM(n) DESC, ${name} LIMIT ?`,
+            )
+            .pluck()
+            .all(limit) as string[]
+        ).sort();
       return { touchpoints: col('touchpoint'), locales: col('locale'), stages: col('stage') };
     },
     async rebuild() {

@@ -28,7 +28,13 @@ export type TextRow = {
   correctedAt: string;
 };
 
-export type RootScoreRow = { rootId: string; questionId: string; type: string; valueNum: number | null; valueText: string | null };
+export type RootScoreRow = {
+  rootId: string;
+  questionId: string;
+  type: string;
+  valueNum: number | null;
+  valueText: string | null;
+};
 
 /**
  * Coarser `day` keys for the overview, so it reads a few thousand rows at a million responses: days before
@@ -41,9 +47,12 @@ export type Rollups = {
   answerCounts(filters: ResultsFilters, grain?: Grain): Promise<AnswerCountRow[]>;
   responseCounts(filters: ResultsFilters): Promise<ResponseDayRow[]>;
   /** Newest free text of one touchpoint in the period (up to `limit`), with the scores of their responses. */
-  texts(filters: ResultsFilters & { touchpoint: string }, limit: number): Promise<{ texts: TextRow[]; scores: RootScoreRow[] }>;
+  texts(
+    filters: ResultsFilters & { touchpoint: string },
+    limit: number,
+  ): Promise<{ texts: TextRow[]; scores: RootScoreRow[] }>;
   /** Filter choices, from the small rollup table rather than a scan of every response. */
-  choices(): Promise<{ touchpoints: string[]; locales: string[]; stages: string[] }>;
+  choices(limit?: number): Promise<{ touchpoints: string[]; locales: string[]; stages: string[] }>;
   /** Recreates both rollup tables from the raw rows; returns how many responses were read. */
   rebuild(): Promise<number>;
 };

@@ -11,7 +11,9 @@ export const THEME_LANGUAGES = ['en', 'de', 'fr', 'es', 'it', 'nl', 'pt', 'pl', 
 const Lists = z.record(z.string(), z.array(z.string()));
 const lists = Lists.parse(createRequire(import.meta.url)('stopwords-iso'));
 
-const STOP = new Map<string, Set<string>>(THEME_LANGUAGES.map((lang) => [lang, new Set((lists[lang] ?? []).map(fold))]));
+const STOP = new Map<string, Set<string>>(
+  THEME_LANGUAGES.map((lang) => [lang, new Set((lists[lang] ?? []).map(fold))]),
+);
 
 export const languageOf = (locale: string): string => locale.toLowerCase().split(/[-_]/)[0];
 

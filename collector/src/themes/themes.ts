@@ -1,7 +1,12 @@
 import { fold } from './fold.ts';
 import { isStopWord, languageOf } from './stopwords.ts';
 
-export type ThemeText = { id: string; text: string; locale: string; tone: 'negative' | 'positive' | 'neutral' | 'unrated' };
+export type ThemeText = {
+  id: string;
+  text: string;
+  locale: string;
+  tone: 'negative' | 'positive' | 'neutral' | 'unrated';
+};
 
 export type Theme = {
   /** The folded word or two-word phrase ("delivery", "wrong size"; in ja/zh the words are joined without a space). */
@@ -51,7 +56,10 @@ export function termsOf(text: string, locale: string): Set<string> {
     }
     const word = fold(seg.segment);
     const meaningful =
-      !DIGITS.test(word) && !HIRAGANA_ONLY.test(word) && (word.length > 1 || CJK.test(word)) && !isStopWord(word, locale);
+      !DIGITS.test(word) &&
+      !HIRAGANA_ONLY.test(word) &&
+      (word.length > 1 || CJK.test(word)) &&
+      !isStopWord(word, locale);
     if (!meaningful) {
       previous = null;
       continue;
@@ -83,7 +91,10 @@ export function themes(texts: readonly (ThemeText & { terms?: ReadonlySet<string
   const recurring = [...byTerm.values()].filter((t) => t.total >= MIN_MENTIONS);
   const phrases = recurring.filter((t) => t.phrase.includes(' ') || t.phrase.length > 1);
   const covered = (word: Theme) =>
-    phrases.some((p) => p !== word && p.total === word.total && p.phrase.length > word.phrase.length && p.phrase.includes(word.phrase));
+    phrases.some(
+      (p) =>
+        p !== word && p.total === word.total && p.phrase.length > word.phrase.length && p.phrase.includes(word.phrase),
+    );
   return recurring
     .filter((t) => !covered(t))
     .sort((a, b) => b.total - a.total || b.negative - a.negative || a.phrase.localeCompare(b.phrase))

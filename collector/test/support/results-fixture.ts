@@ -12,26 +12,54 @@ import { answer, payload, record } from './payload.ts';
  */
 export const NOW = Date.parse('2026-06-30T12:00:00.000Z');
 export const PERIOD = 'from=2026-06-01&to=2026-06-30';
-export const COMMENTS = ['Wrong size again', 'wrong size, sent it back', 'Delivery was slow', 'Slow delivery and the wrong size'];
+export const COMMENTS = [
+  'Wrong size again',
+  'wrong size, sent it back',
+  'Delivery was slow',
+  'Slow delivery and the wrong size',
+];
 
-const at = (day: string, i: number) => `${day}T${String(8 + (i % 10)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:00.000Z`;
+const at = (day: string, i: number) =>
+  `${day}T${String(8 + (i % 10)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:00.000Z`;
 const staged = (stage: string, p: PayloadV1): PayloadV1 => ({ ...p, context: { ...p.context, stage } });
 
 export async function seedJourney(store: Store): Promise<void> {
-  const rated = async (touchpoint: string, stage: string, kind: 'csat' | 'task', day: string, good: number, total: number, comment?: (i: number) => string | undefined) => {
+  const rated = async (
+    touchpoint: string,
+    stage: string,
+    kind: 'csat' | 'task',
+    day: string,
+    good: number,
+    total: number,
+    comment?: (i: number) => string | undefined,
+  ) => {
     for (let i = 0; i < total; i++) {
       const value = kind === 'csat' ? (i < good ? 5 : 1) : i < good ? 2 : 0;
-      const first = staged(stage, payload({ touchpoint, surveyId: touchpoint, createdAt: at(day, i), answers: [answer(kind, value)] }));
+      const first = staged(
+        stage,
+        payload({ touchpoint, surveyId: touchpoint, createdAt: at(day, i), answers: [answer(kind, value)] }),
+      );
       await store.insertResponse(record(first));
       const text = comment?.(i);
       if (text) {
-        const followUp = staged(stage, payload({ touchpoint, surveyId: touchpoint, followUpOf: first.id, createdAt: at(day, i).replace(':00.000Z', ':30.000Z'), answers: [answer('text', text, 'why')] }));
+        const followUp = staged(
+          stage,
+          payload({
+            touchpoint,
+            surveyId: touchpoint,
+            followUpOf: first.id,
+            createdAt: at(day, i).replace(':00.000Z', ':30.000Z'),
+            answers: [answer('text', text, 'why')],
+          }),
+        );
         await store.insertResponse(record(followUp));
       }
     }
   };
   await rated('checkout', 'purchase', 'csat', '2026-05-15', 60, 100);
-  await rated('checkout', 'purchase', 'csat', '2026-06-15', 30, 100, (i) => (i >= 30 && i < 42 ? COMMENTS[i % COMMENTS.length] : undefined));
+  await rated('checkout', 'purchase', 'csat', '2026-06-15', 30, 100, (i) =>
+    i >= 30 && i < 42 ? COMMENTS[i % COMMENTS.length] : undefined,
+  );
   await rated('delivery', 'receive', 'csat', '2026-05-15', 80, 100);
   await rated('delivery', 'receive', 'csat', '2026-06-15', 75, 100);
   await rated('search', 'discover', 'task', '2026-05-16', 90, 100);

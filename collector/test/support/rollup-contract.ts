@@ -13,16 +13,33 @@ export function rollupContract(open: () => Promise<Store>): void {
 
   const withStage = (p: PayloadV1, stage: string): PayloadV1 => ({ ...p, context: { ...p.context, stage } });
   const counts = async () =>
-    (await store.rollups.answerCounts({})).map((r) => `${r.touchpoint}/${r.stage}/${r.type}/${r.level}=${r.value}:${r.valence}×${r.n}`).sort();
+    (await store.rollups.answerCounts({}))
+      .map((r) => `${r.touchpoint}/${r.stage}/${r.type}/${r.level}=${r.value}:${r.valence}×${r.n}`)
+      .sort();
 
   async function seed() {
     const first = withStage(payload({ answers: [answer('nps', 9), answer('task', 0)] }), 'purchase');
     await store.insertResponse(record(first));
     // A follow-up repeating the NPS question is stored but not counted twice; its comment is a text.
-    await store.insertResponse(record(withStage(payload({ followUpOf: first.id, answers: [answer('nps', 3), answer('text', 'slow')] }), 'purchase')));
-    await store.insertResponse(record(payload({ touchpoint: 'help', answers: [{ questionId: 'r', type: 'reaction', value: 'angry' }] })));
-    await store.insertResponse(record(payload({ touchpoint: 'help', answers: [{ questionId: 'r', type: 'reaction', value: 'meh', valence: 'neutral', level: 'usability' }] })));
-    await store.insertResponse(record(payload({ touchpoint: 'help', answers: [{ questionId: 'r', type: 'reaction', value: 'bored' }] })));
+    await store.insertResponse(
+      record(
+        withStage(payload({ followUpOf: first.id, answers: [answer('nps', 3), answer('text', 'slow')] }), 'purchase'),
+      ),
+    );
+    await store.insertResponse(
+      record(payload({ touchpoint: 'help', answers: [{ questionId: 'r', type: 'reaction', value: 'angry' }] })),
+    );
+    await store.insertResponse(
+      record(
+        payload({
+          touchpoint: 'help',
+          answers: [{ questionId: 'r', type: 'reaction', value: 'meh', valence: 'neutral', level: 'usability' }],
+        }),
+      ),
+    );
+    await store.insertResponse(
+      record(payload({ touchpoint: 'help', answers: [{ questionId: 'r', type: 'reaction', value: 'bored' }] })),
+    );
   }
 
   const expected = [
@@ -38,13 +55,19 @@ export function rollupContract(open: () => Promise<Store>): void {
     expect(await counts()).toEqual(expected);
     const responses = (await store.rollups.responseCounts({})).map((r) => `${r.touchpoint}/${r.stage}×${r.n}`).sort();
     expect(responses).toEqual(['checkout/purchase×1', 'help/×3']);
-    expect(await store.rollups.choices()).toEqual({ touchpoints: ['checkout', 'help'], locales: ['en'], stages: ['purchase'] });
+    expect(await store.rollups.choices()).toEqual({
+      touchpoints: ['checkout', 'help'],
+      locales: ['en'],
+      stages: ['purchase'],
+    });
     expect((await store.rollups.answerCounts({ stage: 'purchase' })).length).toBe(2);
   });
 
   it('reads the same counts per locale as in total', async () => {
     await seed();
-    expect((await store.rollups.answerCounts({ locale: 'en' })).map((r) => r.n)).toEqual((await store.rollups.answerCounts({})).map((r) => r.n));
+    expect((await store.rollups.answerCounts({ locale: 'en' })).map((r) => r.n)).toEqual(
+      (await store.rollups.answerCounts({})).map((r) => r.n),
+    );
     expect(await store.rollups.answerCounts({ locale: 'fr' })).toEqual([]);
   });
 
@@ -53,7 +76,9 @@ export function rollupContract(open: () => Promise<Store>): void {
       await store.insertResponse(record(payload({ createdAt: `${day}T12:00:00.000Z`, answers: [answer('csat', 5)] })));
     }
     const buckets = async (current: string) =>
-      (await store.rollups.answerCounts({}, { current, previous: '2026-02-20', weekly: true })).map((r) => `${r.day}×${r.n}`).sort();
+      (await store.rollups.answerCounts({}, { current, previous: '2026-02-20', weekly: true }))
+        .map((r) => `${r.day}×${r.n}`)
+        .sort();
     expect(await buckets('2026-03-05')).toEqual(['2026-02-20×1', '2026-03-09×2', '2026-03-16×1']);
     expect(await buckets('2026-03-10')).toEqual(['2026-02-20×1', '2026-03-10×2', '2026-03-16×1']);
   });
