@@ -79,6 +79,11 @@ run('package', 'node', ['scripts/package-check.mjs'], (out) => {
 run('unit', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=.tmp/unit.json'], vitestCount('.tmp/unit.json'));
 run('browser', npx, ['web-test-runner'], wtrCount);
 run('e2e', npx, ['vitest', 'run', '--config', 'test/e2e/vitest.config.ts', '--reporter=default', '--reporter=json', '--outputFile.json=.tmp/e2e.json'], vitestCount('.tmp/e2e.json'));
+// Real React, Vue and Svelte apps (and a plain page) installing the packed package, each checked in Chromium.
+run('examples', 'node', ['scripts/examples.mjs'], (out) => {
+  const m = /examples: (\d+) passed, (\d+) failed/.exec(out);
+  return m ? { passed: +m[1], failed: +m[2], skipped: 0 } : undefined;
+});
 run('size', 'node', ['scripts/size.mjs']);
 // Always-fail runtime gates in Chromium: layout shift 0, no growth over open/close and connect/disconnect cycles,
 // strict CSP, and a self-test that a deliberately bad widget is caught (the slow ratio benchmark is `npm run bench`).
