@@ -1,9 +1,8 @@
-// The Custom Elements Manifest (dist/custom-elements.json) and the framework typings generated from it, by
-// @custom-elements-manifest/analyzer reading the element's JSDoc (`npm run build` runs it).
+// The Custom Elements Manifest (dist/custom-elements.json) and the JSX and Solid typings generated from it, by
+// @custom-elements-manifest/analyzer reading the element's JSDoc (`npm run build` runs it; the Vue and Svelte
+// typings are written from the manifest by scripts/build/framework-types.mjs).
 import { customElementJsxPlugin } from 'custom-element-jsx-integration';
 import { customElementSolidJsPlugin } from 'custom-element-solidjs-integration';
-import { customElementSveltePlugin } from 'custom-element-svelte-integration';
-import { customElementVuejsPlugin } from 'custom-element-vuejs-integration';
 
 const outdir = 'dist/types/frameworks';
 // Paths are relative to outdir: the generated typings import the element's class from the package's declarations.
@@ -38,8 +37,6 @@ export default {
   plugins: [
     eventsAndState,
     customElementJsxPlugin({ outdir, fileName: 'jsx.d.ts', componentTypePath, hideLogs: true }),
-    customElementVuejsPlugin({ outdir, fileName: 'vue.d.ts', componentTypePath, hideLogs: true }),
-    customElementSveltePlugin({ outdir, fileName: 'svelte.d.ts', componentTypePath, hideLogs: true }),
     customElementSolidJsPlugin({ outdir, fileName: 'solid.d.ts', componentTypePath, hideLogs: true }),
   ],
 };

@@ -17,6 +17,7 @@ import { minify } from 'terser';
 import { dirname, resolve as resolvePath } from 'node:path';
 import { minifyCssPlugin } from './build/minify-css.mjs';
 import { lentModules } from './build/lent.mjs';
+import { svelteTypes, vueTypes } from './build/framework-types.mjs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -200,6 +201,10 @@ declare module '${module}' {
   }
 }
 `;
+const manifest = JSON.parse(readFileSync(`${root}dist/custom-elements.json`, 'utf8'));
+const element = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === 'cx-feedback');
+writeFileSync(`${root}dist/types/frameworks/vue.d.ts`, vueTypes(element));
+writeFileSync(`${root}dist/types/frameworks/svelte.d.ts`, svelteTypes(element));
 writeFileSync(`${root}dist/types/frameworks/react.d.ts`, jsxEntry('react'));
 writeFileSync(`${root}dist/types/frameworks/preact.d.ts`, jsxEntry('preact'));
 // Type-only entries still need a module to resolve to at run time: an empty one.
