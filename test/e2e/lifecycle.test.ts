@@ -65,17 +65,20 @@ describe('page lifecycle', () => {
     const profile = await env.profile();
     try {
       env.server.plan({ hang: true });
+      // IndexedDB may take over FAST's 1 s to open on a loaded machine; then the outbox would be memory only.
+      const cfg = { ...FAST, openMs: 10_000 };
       let ctx = await profile.launch();
       let page = await ctx.newPage();
-      await page.goto(env.server.page({ cfg: FAST }));
-      const { id } = await page.evaluate(() => window.cxTest.submit());
+      await page.goto(env.server.page({ cfg }));
+      const { id, durable } = await page.evaluate(() => window.cxTest.submit());
+      expect(durable).toBe(true);
       await until(() => env.server.received.length == 1);
       await page.evaluate(() => window.cxTest.hide());
       await ctx.close();
       expect(env.server.stored.size).toBe(0);
       ctx = await profile.launch();
       page = await ctx.newPage();
-      await page.goto(env.server.page({ cfg: FAST }));
+      await page.goto(env.server.page({ cfg }));
       await until(() => sent(page, id));
       storedOnce(id);
       expect(await outbox(page)).toEqual([]);
