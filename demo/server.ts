@@ -5,7 +5,7 @@ import { extname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startCollector } from '../collector/src/app.ts';
 import { readConfig } from '../collector/src/config.ts';
-import { toNodeListener } from '../collector/src/node-adapter.ts';
+import { requestUrl, toNodeListener } from '../collector/src/node-adapter.ts';
 import { listen } from '../collector/src/serve.ts';
 
 /**
@@ -93,7 +93,7 @@ const collectorListener = toNodeListener(collector.handler);
 
 const server = await listen(
   (req, res) => {
-    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const { pathname } = requestUrl(req.url);
     if (COLLECTOR_PATHS.test(pathname)) return collectorListener(req, res);
     serveStatic(req, res, pathname).catch(() => {
       if (!res.headersSent) res.writeHead(500).end();

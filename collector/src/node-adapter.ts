@@ -9,9 +9,21 @@ import { DEFAULT_MAX_BODY_BYTES } from './handler.ts';
  */
 export type AdapterOptions = { maxBodyBytes?: number };
 
+/**
+ * The request target as a URL on a fixed origin: only its path and query count (the Host header is the client's).
+ * A target such as `//` or `//host/x` is a path here, never an authority: as a relative URL it would not parse.
+ */
+export function requestUrl(target: string | undefined): URL {
+  const path = target?.startsWith('/') ? target : '/';
+  try {
+    return new URL(`http://localhost${path}`);
+  } catch {
+    return new URL('http://localhost/');
+  }
+}
+
 export function toRequest(req: IncomingMessage, maxBodyBytes: number): Request {
-  // The Host header is client-controlled: only the path and query are taken from the request.
-  const url = new URL(req.url ?? '/', 'http://localhost');
+  const url = requestUrl(req.url);
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined) continue;

@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandler } from '../src/handler.ts';
 import { toNodeListener } from '../src/node-adapter.ts';
@@ -35,7 +36,26 @@ function send(method: string, path: string, chunks: string[] = [], headers: Reco
   });
 }
 
+/** A request line exactly as written: node's client would normalise a path such as `//`. */
+function rawRequestLine(target: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const { hostname, port } = new URL(server.url);
+    const socket = connect(Number(port), hostname, () => socket.end(`GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`));
+    let answer = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (c: string) => (answer += c));
+    socket.on('end', () => resolve(answer));
+    socket.on('error', reject);
+  });
+}
+
 describe('node adapter', () => {
+  it.each(['//', '//evil.example/x', '*'])('answers a request for %s (it used to throw outside the handler and end the process)', async (target) => {
+    const answer = await rawRequestLine(target);
+    expect(answer).toMatch(/^HTTP\/1\.1 4\d\d /);
+    expect((await send('GET', '/healthz')).status).toBe(200);
+  });
+
   it('stores a POST sent over a socket and reports the client address', async () => {
     const p = payload();
     const res = await send('POST', '/responses', [JSON.stringify(p)], { 'content-type': 'text/plain' });
