@@ -7,7 +7,7 @@ import { openPostgresStore } from '../src/store/postgres.ts';
 import type { Store } from '../src/store/types.ts';
 import { rollupContract } from './support/rollup-contract.ts';
 import { storeContract } from './support/store-contract.ts';
-import { payload, post } from './support/payload.ts';
+import { payload, post, record } from './support/payload.ts';
 
 /**
  * Runs against a real PostgreSQL server started for this file (scripts/pg-cluster.ts). Without the binaries the
@@ -55,7 +55,29 @@ describe.skipIf(!available)('PostgreSQL store', () => {
       { version: 2, name: 'webhook_outbox' },
       { version: 3, name: 'covering_indexes' },
       { version: 4, name: 'rollups' },
+      { version: 5, name: 'rollup_queue' },
     ]);
+    await check.end();
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it('inserts only queue their rollup counts; a read folds the queue first, and two collectors fold each row once', async () => {
+    const url = await freshDatabaseUrl();
+    const [a, b] = await Promise.all([openPostgresStore(url, { max: 4 }), openPostgresStore(url, { max: 4 })]);
+    const check = postgres(url, { max: 1 });
+    const day = '2026-03-10';
+    const responses = Array.from({ length: 40 }, (_, i) => payload({ createdAt: `${day}T12:00:00.000Z`, answers: [{ questionId: 'nps', type: 'nps', value: i % 11 }] }));
+    await Promise.all(responses.map((p, i) => (i % 2 ? a : b).insertResponse(record(p))));
+    const [queued] = await check<{ n: number }[]>`SELECT COUNT(*)::int AS n FROM rollup_queue`;
+    // The background pass may have started already; what is not folded yet is still queued.
+    const [counted] = await check<{ n: number }[]>`SELECT COALESCE(SUM(n), 0)::int AS n FROM rollup_totals`;
+    expect(queued.n + counted.n).toBe(40);
+    // Both collectors read at once: each queued row is counted once between them.
+    const [rowsA, rowsB] = await Promise.all([a.rollups.answerCounts({}), b.rollups.answerCounts({})]);
+    const total = (rows: { n: number }[]) => rows.reduce((sum, row) => sum + row.n, 0);
+    expect(total(rowsA)).toBe(40);
+    expect(total(rowsB)).toBe(40);
+    expect((await check<{ n: number }[]>`SELECT COUNT(*)::int AS n FROM rollup_queue`)[0].n).toBe(0);
     await check.end();
     await Promise.all([a.close(), b.close()]);
   });

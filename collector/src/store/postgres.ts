@@ -3,7 +3,7 @@ import type { PendingQuery, Row, Sql } from 'postgres';
 import { answerRows, rootIdOf } from './answer-rows.ts';
 import { loadMigrations } from './migrations.ts';
 import { classifyPostgresError } from './rejected.ts';
-import { addToPostgresRollups, postgresRollups } from './rollup-postgres.ts';
+import { postgresRollups } from './rollup-postgres.ts';
 import { collectFacets } from './facets.ts';
 import { FACET_LIMIT } from './types.ts';
 import type { CommentRow, Facets, Filters, RatingCountRow, ResponseCountRow, RootRatingRow, Store, StoredResponse, WebhookOutbox } from './types.ts';
@@ -34,6 +34,7 @@ export async function migratePostgres(sql: Sql): Promise<number[]> {
 export async function openPostgresStore(url: string, options: { max?: number } = {}): Promise<Store> {
   const sql = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
   const migrated = await migratePostgres(sql);
+  const rollups = await postgresRollups(sql, migrated);
 
   const where = (f: Filters, table?: string): PendingQuery<Row[]> => {
     const col = (name: string) => sql(table ? `${table}.${name}` : name);
@@ -100,7 +101,8 @@ export async function openPostgresStore(url: string, options: { max?: number } =
         }));
         const kept = await tx<{ question_id: string }[]>`INSERT INTO answers ${sql(rows)}
           ON CONFLICT (root_id, question_id) DO NOTHING RETURNING question_id`;
-        await addToPostgresRollups(tx, p, r.day, new Set(kept.map((k) => k.question_id)));
+        // Counted in the rollups by the next fold (rollup-postgres.ts): appending takes no lock another insert needs.
+        await tx`INSERT INTO rollup_queue (response_id, day, kept) VALUES (${p.id}, ${r.day}, ${kept.map((k) => k.question_id)})`;
         if (options?.enqueueWebhook) {
           await tx`INSERT INTO webhook_outbox (response_id, next_attempt_at) VALUES (${p.id}, ${Date.parse(r.receivedAt)}) ON CONFLICT DO NOTHING`;
         }
@@ -156,9 +158,10 @@ export async function openPostgresStore(url: string, options: { max?: number } =
           (await sql<{ n: number }[]>`SELECT COUNT(DISTINCT ${sql(column)})::int AS n FROM responses`)[0].n,
       );
     },
-    rollups: await postgresRollups(sql, migrated),
+    rollups,
     webhookOutbox,
     async close() {
+      rollups.stop();
       await sql.end({ timeout: 5 });
     },
   };

@@ -1,4 +1,4 @@
-import type { PendingQuery, Row, Sql, TransactionSql } from 'postgres';
+import type { PendingQuery, Row, Sql } from 'postgres';
 import type { PayloadV1 } from '../../../src/schema/payload.ts';
 import { keyOf, rollupKeys, totalKey } from '../rollup/keys.ts';
 import type { AnswerKey, ResponseKey, TotalKey } from '../rollup/keys.ts';
@@ -8,6 +8,8 @@ import type { AnswerCountRow, ResponseDayRow, ResultsFilters, RootScoreRow, Roll
 const ROLLUP_MIGRATION = 4;
 const REBUILD_PAGE = 2000;
 const WRITE_BATCH = 5000;
+const FOLD_BATCH = 5000;
+const FOLD_EVERY_MS = 1000;
 
 const ANSWER_COLUMNS =
   'day text, touchpoint text, survey_id text, locale text, stage text, question_id text, type text, level text, ' +
@@ -16,42 +18,10 @@ const TOTAL_COLUMNS =
   'day text, touchpoint text, stage text, question_id text, type text, level text, value text, valence text, n integer';
 const RESPONSE_COLUMNS = 'day text, touchpoint text, survey_id text, locale text, stage text, n integer';
 
-/**
- * Adds one stored response to the rollups inside its insert transaction. Each connection writes its own shard
- * (backend pid modulo 64; a pool of 10 connections rarely has two in one shard): with one shared row per day ×
- * touchpoint × value, every concurrent insert would queue behind the previous one's commit on that row's lock.
- */
-export async function addToPostgresRollups(
-  tx: TransactionSql,
-  payload: PayloadV1,
-  day: string,
-  kept: ReadonlySet<string>,
-): Promise<void> {
-  const keys = rollupKeys(payload, day, kept);
-  if (keys.answers.length === 0 && !keys.response) return;
-  // One round trip: data-modifying CTEs run once each, whether or not the final INSERT reads them. Every writer runs
-  // this same statement over sorted rows, so two writers that share a shard take their row locks in the same order.
-  const answers = JSON.stringify(keys.answers);
-  const response = JSON.stringify(keys.response ? [keys.response] : []);
-  await tx`WITH x AS (SELECT * FROM jsonb_to_recordset(${answers}::text::jsonb) AS x(${tx.unsafe(ANSWER_COLUMNS)})),
-    a AS (INSERT INTO rollup_answers
-        (day, touchpoint, survey_id, locale, stage, question_id, type, level, value, valence, shard, n)
-      SELECT day, touchpoint, survey_id, locale, stage, question_id, type, level, value, valence,
-        pg_backend_pid() % 64, 1 FROM x
-      ON CONFLICT (day, touchpoint, survey_id, locale, stage, question_id, type, level, value, valence, shard)
-      DO UPDATE SET n = rollup_answers.n + 1 RETURNING 1),
-    t AS (INSERT INTO rollup_totals (day, touchpoint, stage, question_id, type, level, value, valence, shard, n)
-      SELECT day, touchpoint, stage, question_id, type, level, value, valence,
-        pg_backend_pid() % 64, 1 FROM x
-      ON CONFLICT (day, touchpoint, stage, question_id, type, level, value, valence, shard)
-      DO UPDATE SET n = rollup_totals.n + 1 RETURNING 1)
-    INSERT INTO rollup_responses (day, touchpoint, survey_id, locale, stage, shard, n)
-      SELECT day, touchpoint, survey_id, locale, stage, pg_backend_pid() % 64, 1
-      FROM jsonb_to_recordset(${response}::text::jsonb) AS r(${tx.unsafe(RESPONSE_COLUMNS)})
-      ON CONFLICT (day, touchpoint, survey_id, locale, stage, shard) DO UPDATE SET n = rollup_responses.n + 1`;
-}
+/** The rollups with their background fold: `fold` counts what is queued now, `stop` ends the background pass. */
+export type PostgresRollups = Rollups & { fold(): Promise<void>; stop(): void };
 
-export async function postgresRollups(sql: Sql, migrated: readonly number[]): Promise<Rollups> {
+export async function postgresRollups(sql: Sql, migrated: readonly number[]): Promise<PostgresRollups> {
   const where = (f: ResultsFilters): PendingQuery<Row[]> => {
     const parts: PendingQuery<Row[]>[] = [];
     if (f.touchpoint !== undefined) parts.push(sql`AND touchpoint = ${f.touchpoint}`);
@@ -62,10 +32,72 @@ export async function postgresRollups(sql: Sql, migrated: readonly number[]): Pr
     return parts.reduce((acc, part) => sql`${acc} ${part}`, sql``);
   };
 
+  /**
+   * Counts one batch of queued responses into the rollups and takes them off the queue, in one transaction. SKIP
+   * LOCKED lets several collectors fold side by side, each batch once; rows are upserted in key order, so two folds
+   * that touch the same rollup rows lock them in the same order.
+   */
+  const foldBatch = (skipLocked: boolean) =>
+    sql.begin(async (tx) => {
+      const queued = await tx<{ payload: PayloadV1; day: string; kept: string[] }[]>`
+        WITH batch AS (SELECT response_id FROM rollup_queue ORDER BY response_id LIMIT ${FOLD_BATCH}
+            FOR UPDATE ${skipLocked ? tx`SKIP LOCKED` : tx``}),
+          taken AS (DELETE FROM rollup_queue q USING batch b WHERE q.response_id = b.response_id
+            RETURNING q.response_id, q.day, q.kept)
+        SELECT r.payload, t.day, t.kept FROM taken t JOIN responses r ON r.id = t.response_id`;
+      if (queued.length === 0) return 0;
+      const answers = new Map<string, AnswerKey & { n: number }>();
+      const totals = new Map<string, TotalKey & { n: number }>();
+      const responses = new Map<string, ResponseKey & { n: number }>();
+      for (const row of queued) {
+        const keys = rollupKeys(row.payload, row.day, new Set(row.kept));
+        for (const key of keys.answers) {
+          bump(answers, key);
+          bump(totals, totalKey(key));
+        }
+        if (keys.response) bump(responses, keys.response);
+      }
+      const sorted = <T>(counts: Map<string, T>) =>
+        JSON.stringify([...counts.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, value]) => value));
+      await tx`INSERT INTO rollup_answers
+          (day, touchpoint, survey_id, locale, stage, question_id, type, level, value, valence, n)
+        SELECT * FROM jsonb_to_recordset(${sorted(answers)}::text::jsonb) AS x(${tx.unsafe(ANSWER_COLUMNS)})
+        ON CONFLICT (day, touchpoint, survey_id, locale, stage, question_id, type, level, value, valence, shard)
+        DO UPDATE SET n = rollup_answers.n + excluded.n`;
+      await tx`INSERT INTO rollup_totals (day, touchpoint, stage, question_id, type, level, value, valence, n)
+        SELECT * FROM jsonb_to_recordset(${sorted(totals)}::text::jsonb) AS x(${tx.unsafe(TOTAL_COLUMNS)})
+        ON CONFLICT (day, touchpoint, stage, question_id, type, level, value, valence, shard)
+        DO UPDATE SET n = rollup_totals.n + excluded.n`;
+      await tx`INSERT INTO rollup_responses (day, touchpoint, survey_id, locale, stage, n)
+        SELECT * FROM jsonb_to_recordset(${sorted(responses)}::text::jsonb) AS x(${tx.unsafe(RESPONSE_COLUMNS)})
+        ON CONFLICT (day, touchpoint, survey_id, locale, stage, shard) DO UPDATE SET n = rollup_responses.n + excluded.n`;
+      return queued.length;
+    });
+
+  /**
+   * Folds until the queue is empty; concurrent callers share one run. The last pass waits for rows another collector
+   * is folding, so a read that follows sees every response stored before it.
+   */
+  let folding: Promise<void> | undefined;
+  const fold = (): Promise<void> =>
+    (folding ??= (async () => {
+      try {
+        while ((await foldBatch(true)) === FOLD_BATCH);
+        while ((await foldBatch(false)) === FOLD_BATCH);
+      } finally {
+        folding = undefined;
+      }
+    })());
+  // Between reads the queue is folded in the background, so a read rarely has much left to fold.
+  const timer = setInterval(() => void fold().catch(() => {}), FOLD_EVERY_MS);
+  timer.unref();
+
   /** Reads every response once under a lock that holds off inserts, so no count is lost or doubled meanwhile. */
   const rebuild = () =>
     sql.begin(async (tx) => {
       await tx`LOCK TABLE responses IN SHARE MODE`;
+      // Every queued response is counted by the rebuild itself.
+      await tx`DELETE FROM rollup_queue`;
       await tx`DELETE FROM rollup_answers`;
       await tx`DELETE FROM rollup_totals`;
       await tx`DELETE FROM rollup_responses`;
@@ -116,6 +148,7 @@ export async function postgresRollups(sql: Sql, migrated: readonly number[]): Pr
 
   return {
     async answerCounts(f, grain) {
+      await fold();
       const week = sql`greatest(to_char(date_trunc('week', day::date), 'YYYY-MM-DD'), ${grain?.current ?? ''}::text)`;
       const bucket = grain
         ? sql`CASE WHEN day < ${grain.current} THEN ${grain.previous}::text ELSE ${grain.weekly ? week : sql`day`} END`
@@ -126,6 +159,7 @@ export async function postgresRollups(sql: Sql, migrated: readonly number[]): Pr
         GROUP BY touchpoint, stage, question_id, type, level, value, valence, 8`;
     },
     async responseCounts(f) {
+      await fold();
       return sql<ResponseDayRow[]>`SELECT touchpoint, stage, day, SUM(n)::int AS n FROM rollup_responses
         WHERE true ${where(f)} GROUP BY touchpoint, stage, day`;
     },
@@ -149,6 +183,7 @@ export async function postgresRollups(sql: Sql, migrated: readonly number[]): Pr
       return { texts, scores: [...scores] };
     },
     async choices(limit = FACET_LIMIT) {
+      await fold();
       // The most answered values up to the limit, by name: made-up touchpoints must not flood the filter lists.
       const col = async (name: 'touchpoint' | 'locale' | 'stage') =>
         (
@@ -161,6 +196,8 @@ export async function postgresRollups(sql: Sql, migrated: readonly number[]): Pr
       return { touchpoints, locales, stages };
     },
     rebuild,
+    fold,
+    stop: () => clearInterval(timer),
   };
 }
 
