@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import postgres from 'postgres';
-import { answerRows, rootIdOf } from '../src/store/answer-rows.ts';
+import { answerColumns, answerRows, rootIdOf } from '../src/store/answer-rows.ts';
 import type { NewResponse } from '../src/store/types.ts';
 
 /**
@@ -22,21 +22,6 @@ const responseRow = (r: NewResponse) => ({
   received_at: r.receivedAt,
   corrected_at: r.correctedAt,
   day: r.day,
-});
-
-const answerRow = (a: ReturnType<typeof answerRows>[number]) => ({
-  response_id: a.responseId,
-  root_id: a.rootId,
-  question_id: a.questionId,
-  type: a.type,
-  value_num: a.valueNum,
-  value_text: a.valueText,
-  other_text: a.otherText,
-  touchpoint: a.touchpoint,
-  survey_id: a.surveyId,
-  locale: a.locale,
-  day: a.day,
-  corrected_at: a.correctedAt,
 });
 
 function* batches(source: Iterable<NewResponse>): Generator<NewResponse[]> {
@@ -66,7 +51,7 @@ export function bulkSqlite(path: string, source: Iterable<NewResponse>): void {
   const write = db.transaction((rows: NewResponse[]) => {
     for (const r of rows) {
       insertResponse.run({ ...responseRow(r), payload: JSON.stringify(r.payload) });
-      for (const a of answerRows(r)) insertAnswer.run(answerRow(a));
+      for (const a of answerRows(r)) insertAnswer.run(answerColumns(a));
     }
   });
   for (const batch of batches(source)) write(batch);
@@ -81,7 +66,7 @@ export async function bulkPostgres(url: string, source: Iterable<NewResponse>): 
         for (let i = 0; i < batch.length; i += 1000) {
           const part = batch.slice(i, i + 1000);
           await tx`INSERT INTO responses ${sql(part.map((r) => ({ ...responseRow(r), payload: sql.json(r.payload) })))}`;
-          const answers = part.flatMap((r) => answerRows(r).map(answerRow));
+          const answers = part.flatMap((r) => answerRows(r).map(answerColumns));
           if (answers.length)
             await tx`INSERT INTO answers ${sql(answers)} ON CONFLICT (root_id, question_id) DO NOTHING`;
         }

@@ -39,3 +39,19 @@ export function answerRows(r: NewResponse): AnswerRow[] {
     correctedAt: r.correctedAt,
   }));
 }
+
+/** An answer row under the `answers` table's column names, for inserts that name columns from an object. */
+export const answerColumns = (a: AnswerRow) => ({
+  response_id: a.responseId,
+  root_id: a.rootId,
+  question_id: a.questionId,
+  type: a.type,
+  value_num: a.valueNum,
+  value_text: a.valueText,
+  other_text: a.otherText,
+  touchpoint: a.touchpoint,
+  survey_id: a.surveyId,
+  locale: a.locale,
+  day: a.day,
+  corrected_at: a.correctedAt,
+});

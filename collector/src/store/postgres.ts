@@ -1,6 +1,6 @@
 import postgres from 'postgres';
 import type { PendingQuery, Row, Sql } from 'postgres';
-import { answerRows, rootIdOf } from './answer-rows.ts';
+import { answerColumns, answerRows, rootIdOf } from './answer-rows.ts';
 import { loadMigrations } from './migrations.ts';
 import { classifyPostgresError } from './rejected.ts';
 import { postgresRollups } from './rollup-postgres.ts';
@@ -85,20 +85,7 @@ export async function openPostgresStore(url: string, options: { max?: number } =
             ${p.createdAt}, ${p.sentAt ?? null}, ${r.receivedAt}, ${r.correctedAt}, ${r.day}, ${sql.json(p)})
           ON CONFLICT (id) DO NOTHING RETURNING id`;
         if (inserted.length === 0) return 'duplicate' as const;
-        const rows = answerRows(r).map((a) => ({
-          response_id: a.responseId,
-          root_id: a.rootId,
-          question_id: a.questionId,
-          type: a.type,
-          value_num: a.valueNum,
-          value_text: a.valueText,
-          other_text: a.otherText,
-          touchpoint: a.touchpoint,
-          survey_id: a.surveyId,
-          locale: a.locale,
-          day: a.day,
-          corrected_at: a.correctedAt,
-        }));
+        const rows = answerRows(r).map(answerColumns);
         const kept = await tx<{ question_id: string }[]>`INSERT INTO answers ${sql(rows)}
           ON CONFLICT (root_id, question_id) DO NOTHING RETURNING question_id`;
         // Counted in the rollups by the next fold (rollup-postgres.ts): appending takes no lock another insert needs.
