@@ -3,11 +3,13 @@ import postgres from 'postgres';
 import { findPgBin, startPgCluster } from '../scripts/pg-cluster.ts';
 import type { PgCluster } from '../scripts/pg-cluster.ts';
 import { createHandler } from '../src/handler.ts';
+import { loadMigrations } from '../src/store/migrations.ts';
 import { openPostgresStore } from '../src/store/postgres.ts';
 import type { Store } from '../src/store/types.ts';
 import { rollupContract } from './support/rollup-contract.ts';
 import { storeContract } from './support/store-contract.ts';
-import { payload, post, record } from './support/payload.ts';
+import { answerColumns, answerRows, rootIdOf } from '../src/store/answer-rows.ts';
+import { answer, payload, post, record } from './support/payload.ts';
 
 /**
  * Runs against a real PostgreSQL server started for this file (scripts/pg-cluster.ts). Without the binaries the
@@ -56,30 +58,98 @@ describe.skipIf(!available)('PostgreSQL store', () => {
       { version: 3, name: 'covering_indexes' },
       { version: 4, name: 'rollups' },
       { version: 5, name: 'rollup_queue' },
+      { version: 6, name: 'rollup_watermark' },
     ]);
     await check.end();
     await Promise.all([a.close(), b.close()]);
   });
 
-  it('inserts only queue their rollup counts; a read folds the queue first, and two collectors fold each row once', async () => {
+  const total = (rows: { n: number }[]) => rows.reduce((sum, row) => sum + row.n, 0);
+
+  it('counts at read time what the background has not folded yet, each row once across two collectors', async () => {
     const url = await freshDatabaseUrl();
     const [a, b] = await Promise.all([openPostgresStore(url, { max: 4 }), openPostgresStore(url, { max: 4 })]);
     const check = postgres(url, { max: 1 });
     const day = '2026-03-10';
-    const responses = Array.from({ length: 40 }, (_, i) => payload({ createdAt: `${day}T12:00:00.000Z`, answers: [{ questionId: 'nps', type: 'nps', value: i % 11 }] }));
+    const responses = Array.from({ length: 40 }, (_, i) =>
+      payload({ createdAt: `${day}T12:00:00.000Z`, answers: [{ questionId: 'nps', type: 'nps', value: i % 11 }] }),
+    );
     await Promise.all(responses.map((p, i) => (i % 2 ? a : b).insertResponse(record(p))));
-    const [queued] = await check<{ n: number }[]>`SELECT COUNT(*)::int AS n FROM rollup_queue`;
-    // The background pass may have started already; what is not folded yet is still queued.
-    const [counted] = await check<{ n: number }[]>`SELECT COALESCE(SUM(n), 0)::int AS n FROM rollup_totals`;
-    expect(queued.n + counted.n).toBe(40);
-    // Both collectors read at once: each queued row is counted once between them.
+    // Both collectors read at once, each folding what it finds: every response is counted once between them.
     const [rowsA, rowsB] = await Promise.all([a.rollups.answerCounts({}), b.rollups.answerCounts({})]);
-    const total = (rows: { n: number }[]) => rows.reduce((sum, row) => sum + row.n, 0);
     expect(total(rowsA)).toBe(40);
     expect(total(rowsB)).toBe(40);
-    expect((await check<{ n: number }[]>`SELECT COUNT(*)::int AS n FROM rollup_queue`)[0].n).toBe(0);
+    const [counted] = await check<{ n: number }[]>`SELECT SUM(n)::int AS n FROM rollup_totals`;
+    expect(counted.n).toBe(40);
     await check.end();
     await Promise.all([a.close(), b.close()]);
+  });
+
+  it('folds a response whose transaction began first but committed after a newer one was already counted', async () => {
+    const url = await freshDatabaseUrl();
+    const store = await openPostgresStore(url, { max: 4 });
+    const check = postgres(url, { max: 2, onnotice: () => {} });
+    const late = check.reserve();
+    const conn = await late;
+    await conn`BEGIN`;
+    // The late transaction takes its id now, before the early response's, and holds it open.
+    const [{ xid }] = await conn<{ xid: string }[]>`SELECT pg_current_xact_id()::text AS xid`;
+    const early = payload({ answers: [answer('nps', 9)] });
+    await store.insertResponse(record(early));
+    expect(total(await store.rollups.answerCounts({}))).toBe(1);
+
+    const r = record(payload({ answers: [answer('nps', 2)] }));
+    await conn`INSERT INTO responses (id, survey_id, touchpoint, locale, root_id, created_at, received_at, corrected_at,
+        day, payload)
+      VALUES (${r.payload.id}, ${r.payload.surveyId}, ${r.payload.touchpoint}, ${r.payload.context.locale},
+        ${rootIdOf(r)}, ${r.payload.createdAt}, ${r.receivedAt}, ${r.correctedAt}, ${r.day}, ${conn.json(r.payload)})`;
+    await conn`INSERT INTO answers ${conn(answerRows(r).map(answerColumns))}`;
+    await conn`COMMIT`;
+    conn.release();
+    // The case a highest-id-folded watermark gets wrong: the late row has the smaller transaction id.
+    const ids = await check<{ id: string; older: boolean }[]>`
+      SELECT id, tx_id < (SELECT tx_id FROM responses WHERE id = ${early.id}) AS older FROM responses
+      WHERE tx_id = ${xid}::xid8`;
+    expect(ids).toEqual([{ id: r.payload.id, older: true }]);
+    expect((await store.rollups.answerCounts({})).map((row) => `${row.value}×${row.n}`).sort()).toEqual(['2×1', '9×1']);
+    await check.end();
+    await store.close();
+  });
+
+  it('rebuilds to the same counts and folds only what comes after the rebuild', async () => {
+    const url = await freshDatabaseUrl();
+    const store = await openPostgresStore(url, { max: 4 });
+    await store.insertResponse(record(payload()));
+    await store.insertResponse(record(payload()));
+    expect(await store.rollups.rebuild()).toBe(2);
+    await store.insertResponse(record(payload()));
+    expect(total(await store.rollups.answerCounts({}))).toBe(3);
+    await store.close();
+  });
+
+  it('upgrades a database whose responses wait in the rollup queue (005) by rebuilding the rollups', async () => {
+    const url = await freshDatabaseUrl();
+    const old = postgres(url, { max: 1, onnotice: () => {} });
+    // The schema as the previous release left it.
+    await old`CREATE TABLE schema_migrations (version integer PRIMARY KEY, name text NOT NULL,
+      applied_at timestamptz NOT NULL DEFAULT now())`;
+    for (const m of loadMigrations('postgres').filter((m) => m.version <= 5)) {
+      await old.unsafe(m.sql);
+      await old`INSERT INTO schema_migrations (version, name) VALUES (${m.version}, ${m.name})`;
+    }
+    const r = record(payload());
+    await old`INSERT INTO responses (id, survey_id, touchpoint, locale, root_id, created_at, received_at, corrected_at,
+        day, payload)
+      VALUES (${r.payload.id}, ${r.payload.surveyId}, ${r.payload.touchpoint}, ${r.payload.context.locale},
+        ${rootIdOf(r)}, ${r.payload.createdAt}, ${r.receivedAt}, ${r.correctedAt}, ${r.day}, ${old.json(r.payload)})`;
+    await old`INSERT INTO answers ${old(answerRows(r).map(answerColumns))}`;
+    await old`INSERT INTO rollup_queue (response_id, day, kept) VALUES (${r.payload.id}, ${r.day}, ${['nps']})`;
+    await old.end();
+    const store = await openPostgresStore(url, { max: 2 });
+    expect(total(await store.rollups.answerCounts({}))).toBe(1);
+    await store.insertResponse(record(payload()));
+    expect(total(await store.rollups.answerCounts({}))).toBe(2);
+    await store.close();
   });
 
   it('stores each id once when two collectors receive the same ids concurrently', async () => {

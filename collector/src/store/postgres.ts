@@ -86,10 +86,8 @@ export async function openPostgresStore(url: string, options: { max?: number } =
           ON CONFLICT (id) DO NOTHING RETURNING id`;
         if (inserted.length === 0) return 'duplicate' as const;
         const rows = answerRows(r).map(answerColumns);
-        const kept = await tx<{ question_id: string }[]>`INSERT INTO answers ${sql(rows)}
-          ON CONFLICT (root_id, question_id) DO NOTHING RETURNING question_id`;
-        // Counted in the rollups by the next fold (rollup-postgres.ts): appending takes no lock another insert needs.
-        await tx`INSERT INTO rollup_queue (response_id, day, kept) VALUES (${p.id}, ${r.day}, ${kept.map((k) => k.question_id)})`;
+        // Nothing for the rollups here: the next fold counts this response from the table (rollup-postgres.ts).
+        await tx`INSERT INTO answers ${sql(rows)} ON CONFLICT (root_id, question_id) DO NOTHING`;
         if (options?.enqueueWebhook) {
           await tx`INSERT INTO webhook_outbox (response_id, next_attempt_at) VALUES (${p.id}, ${Date.parse(r.receivedAt)}) ON CONFLICT DO NOTHING`;
         }

@@ -5,10 +5,11 @@ import type { AnswerKey, ResponseKey, TotalKey } from '../rollup/keys.ts';
 import { FACET_LIMIT } from './types.ts';
 import type { AnswerCountRow, ResponseDayRow, ResultsFilters, RootScoreRow, Rollups, TextRow } from './rollup-types.ts';
 
-const ROLLUP_MIGRATION = 4;
+/** Migrations after which the rollups are rebuilt: 004 creates them, 006 replaces the queue by a watermark. */
+const REBUILD_AFTER = [4, 6];
 const REBUILD_PAGE = 2000;
 const WRITE_BATCH = 5000;
-const FOLD_BATCH = 5000;
+const FOLD_PAGE = 2000;
 const FOLD_EVERY_MS = 1000;
 
 const ANSWER_COLUMNS =
@@ -18,7 +19,7 @@ const TOTAL_COLUMNS =
   'day text, touchpoint text, stage text, question_id text, type text, level text, value text, valence text, n integer';
 const RESPONSE_COLUMNS = 'day text, touchpoint text, survey_id text, locale text, stage text, n integer';
 
-/** The rollups with their background fold: `fold` counts what is queued now, `stop` ends the background pass. */
+/** The rollups with their background fold: `fold` counts what is stored now, `stop` ends the background pass. */
 export type PostgresRollups = Rollups & { fold(): Promise<void>; stop(): void };
 
 export async function postgresRollups(sql: Sql, migrated: readonly number[]): Promise<PostgresRollups> {
@@ -33,77 +34,89 @@ export async function postgresRollups(sql: Sql, migrated: readonly number[]): Pr
   };
 
   /**
-   * Counts one batch of queued responses into the rollups and takes them off the queue, in one transaction. SKIP
-   * LOCKED lets several collectors fold side by side, each batch once; rows are upserted in key order, so two folds
-   * that touch the same rollup rows lock them in the same order.
+   * Counts the responses stored since the last fold into the rollups, in one transaction: those whose inserting
+   * transaction is visible in a snapshot taken now but was not in the watermark's snapshot. A transaction still
+   * running at the watermark (even one older than rows already folded) stays out of it until it commits, so no late
+   * commit is skipped. The watermark row's lock makes folds take turns across collectors; `wait: false` (the
+   * background pass) leaves the work to a collector already folding. Rows are upserted in key order, so folds and
+   * rebuilds lock rollup rows in the same order.
    */
-  const foldBatch = (skipLocked: boolean) =>
+  const foldOnce = (wait: boolean) =>
     sql.begin(async (tx) => {
-      const queued = await tx<{ payload: PayloadV1; day: string; kept: string[] }[]>`
-        WITH batch AS (SELECT response_id FROM rollup_queue ORDER BY response_id LIMIT ${FOLD_BATCH}
-            FOR UPDATE ${skipLocked ? tx`SKIP LOCKED` : tx``}),
-          taken AS (DELETE FROM rollup_queue q USING batch b WHERE q.response_id = b.response_id
-            RETURNING q.response_id, q.day, q.kept)
-        SELECT r.payload, t.day, t.kept FROM taken t JOIN responses r ON r.id = t.response_id`;
-      if (queued.length === 0) return 0;
-      const answers = new Map<string, AnswerKey & { n: number }>();
-      const totals = new Map<string, TotalKey & { n: number }>();
-      const responses = new Map<string, ResponseKey & { n: number }>();
-      for (const row of queued) {
-        const keys = rollupKeys(row.payload, row.day, new Set(row.kept));
-        for (const key of keys.answers) {
-          bump(answers, key);
-          bump(totals, totalKey(key));
-        }
-        if (keys.response) bump(responses, keys.response);
+      const [mark] = await tx<{ folded: string }[]>`SELECT folded::text FROM rollup_watermark
+        FOR UPDATE ${wait ? tx`` : tx`SKIP LOCKED`}`;
+      if (!mark) return;
+      // Taken after the lock, so a fold that waited still counts everything committed before it was asked for.
+      const [{ now }] = await tx<{ now: string }[]>`SELECT pg_current_snapshot()::text AS now`;
+      const counts = rollupCounts();
+      await tx<{ payload: PayloadV1; day: string; kept: string[] }[]>`
+        SELECT r.payload, r.day, ARRAY(SELECT question_id FROM answers a WHERE a.response_id = r.id) AS kept
+        FROM responses r
+        WHERE r.tx_id >= pg_snapshot_xmin(${mark.folded}::pg_snapshot)
+          AND NOT pg_visible_in_snapshot(r.tx_id, ${mark.folded}::pg_snapshot)
+          AND pg_visible_in_snapshot(r.tx_id, ${now}::pg_snapshot)`.cursor(FOLD_PAGE, (rows) => {
+        for (const row of rows) counts.add(row.payload, row.day, row.kept);
+      });
+      if (counts.size() > 0) {
+        const sorted = <T>(values: Map<string, T>) =>
+          JSON.stringify([...values.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, value]) => value));
+        await tx`INSERT INTO rollup_answers
+            (day, touchpoint, survey_id, locale, stage, question_id, type, level, value, valence, n)
+          SELECT * FROM jsonb_to_recordset(${sorted(counts.answers)}::text::jsonb) AS x(${tx.unsafe(ANSWER_COLUMNS)})
+          ON CONFLICT (day, touchpoint, survey_id, locale, stage, question_id, type, level, value, valence, shard)
+          DO UPDATE SET n = rollup_answers.n + excluded.n`;
+        await tx`INSERT INTO rollup_totals (day, touchpoint, stage, question_id, type, level, value, valence, n)
+          SELECT * FROM jsonb_to_recordset(${sorted(counts.totals)}::text::jsonb) AS x(${tx.unsafe(TOTAL_COLUMNS)})
+          ON CONFLICT (day, touchpoint, stage, question_id, type, level, value, valence, shard)
+          DO UPDATE SET n = rollup_totals.n + excluded.n`;
+        await tx`INSERT INTO rollup_responses (day, touchpoint, survey_id, locale, stage, n)
+          SELECT * FROM jsonb_to_recordset(${sorted(counts.responses)}::text::jsonb) AS x(${tx.unsafe(RESPONSE_COLUMNS)})
+          ON CONFLICT (day, touchpoint, survey_id, locale, stage, shard)
+          DO UPDATE SET n = rollup_responses.n + excluded.n`;
       }
-      const sorted = <T>(counts: Map<string, T>) =>
-        JSON.stringify([...counts.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, value]) => value));
-      await tx`INSERT INTO rollup_answers
-          (day, touchpoint, survey_id, locale, stage, question_id, type, level, value, valence, n)
-        SELECT * FROM jsonb_to_recordset(${sorted(answers)}::text::jsonb) AS x(${tx.unsafe(ANSWER_COLUMNS)})
-        ON CONFLICT (day, touchpoint, survey_id, locale, stage, question_id, type, level, value, valence, shard)
-        DO UPDATE SET n = rollup_answers.n + excluded.n`;
-      await tx`INSERT INTO rollup_totals (day, touchpoint, stage, question_id, type, level, value, valence, n)
-        SELECT * FROM jsonb_to_recordset(${sorted(totals)}::text::jsonb) AS x(${tx.unsafe(TOTAL_COLUMNS)})
-        ON CONFLICT (day, touchpoint, stage, question_id, type, level, value, valence, shard)
-        DO UPDATE SET n = rollup_totals.n + excluded.n`;
-      await tx`INSERT INTO rollup_responses (day, touchpoint, survey_id, locale, stage, n)
-        SELECT * FROM jsonb_to_recordset(${sorted(responses)}::text::jsonb) AS x(${tx.unsafe(RESPONSE_COLUMNS)})
-        ON CONFLICT (day, touchpoint, survey_id, locale, stage, shard) DO UPDATE SET n = rollup_responses.n + excluded.n`;
-      return queued.length;
+      await tx`UPDATE rollup_watermark SET folded = ${now}::pg_snapshot`;
     });
 
   /**
-   * Folds until the queue is empty; concurrent callers share one run. The last pass waits for rows another collector
-   * is folding, so a read that follows sees every response stored before it.
+   * Folds what is stored now. A read must not share a fold that started before it was asked for (that fold's
+   * snapshot may miss a response committed since), so callers arriving during a fold share the next one.
    */
-  let folding: Promise<void> | undefined;
-  const fold = (): Promise<void> =>
-    (folding ??= (async () => {
-      try {
-        while ((await foldBatch(true)) === FOLD_BATCH);
-        while ((await foldBatch(false)) === FOLD_BATCH);
-      } finally {
-        folding = undefined;
-      }
-    })());
-  // Between reads the queue is folded in the background, so a read rarely has much left to fold.
-  const timer = setInterval(() => void fold().catch(() => {}), FOLD_EVERY_MS);
+  let running: Promise<void> | undefined;
+  let next: Promise<void> | undefined;
+  const start = (wait: boolean) =>
+    (running = foldOnce(wait).finally(() => {
+      running = undefined;
+    }));
+  const fold = (): Promise<void> => {
+    if (next) return next;
+    if (!running) return start(true);
+    return (next = running
+      .catch(() => {})
+      .then(() => {
+        next = undefined;
+        return start(true);
+      }));
+  };
+  // Between reads the new responses are folded in the background, so a read rarely has much left to fold.
+  const timer = setInterval(() => {
+    if (!running) start(false).catch(() => {});
+  }, FOLD_EVERY_MS);
   timer.unref();
 
-  /** Reads every response once under a lock that holds off inserts, so no count is lost or doubled meanwhile. */
+  /**
+   * Reads every response once under a lock that holds off inserts, so no count is lost or doubled meanwhile, and
+   * leaves the watermark at a snapshot that sees every response it read.
+   */
   const rebuild = () =>
     sql.begin(async (tx) => {
+      // The watermark first, then the table, in the same order as a fold, so the two never deadlock.
+      await tx`SELECT 1 FROM rollup_watermark FOR UPDATE`;
       await tx`LOCK TABLE responses IN SHARE MODE`;
-      // Every queued response is counted by the rebuild itself.
-      await tx`DELETE FROM rollup_queue`;
       await tx`DELETE FROM rollup_answers`;
       await tx`DELETE FROM rollup_totals`;
       await tx`DELETE FROM rollup_responses`;
-      const answers = new Map<string, AnswerKey & { n: number }>();
-      const totals = new Map<string, TotalKey & { n: number }>();
-      const responses = new Map<string, ResponseKey & { n: number }>();
+      await tx`UPDATE rollup_watermark SET folded = pg_current_snapshot()`;
+      const counts = rollupCounts();
       let after = '';
       let read = 0;
       for (;;) {
@@ -111,31 +124,24 @@ export async function postgresRollups(sql: Sql, migrated: readonly number[]): Pr
           SELECT r.id, r.payload, r.day, ARRAY(SELECT question_id FROM answers a WHERE a.response_id = r.id) AS kept
           FROM responses r WHERE r.id > ${after} ORDER BY r.id LIMIT ${REBUILD_PAGE}`;
         if (rows.length === 0) break;
-        for (const row of rows) {
-          const keys = rollupKeys(row.payload, row.day, new Set(row.kept));
-          for (const key of keys.answers) {
-            bump(answers, key);
-            bump(totals, totalKey(key));
-          }
-          if (keys.response) bump(responses, keys.response);
-        }
+        for (const row of rows) counts.add(row.payload, row.day, row.kept);
         read += rows.length;
         after = rows[rows.length - 1].id;
       }
-      const all = [...answers.values()];
+      const all = [...counts.answers.values()];
       for (let i = 0; i < all.length; i += WRITE_BATCH) {
         const rows = JSON.stringify(all.slice(i, i + WRITE_BATCH));
         await tx`INSERT INTO rollup_answers
             (day, touchpoint, survey_id, locale, stage, question_id, type, level, value, valence, n)
           SELECT * FROM jsonb_to_recordset(${rows}::text::jsonb) AS x(${tx.unsafe(ANSWER_COLUMNS)})`;
       }
-      const summed = [...totals.values()];
+      const summed = [...counts.totals.values()];
       for (let i = 0; i < summed.length; i += WRITE_BATCH) {
         await tx`INSERT INTO rollup_totals (day, touchpoint, stage, question_id, type, level, value, valence, n)
           SELECT * FROM jsonb_to_recordset(${JSON.stringify(summed.slice(i, i + WRITE_BATCH))}::text::jsonb)
             AS x(${tx.unsafe(TOTAL_COLUMNS)})`;
       }
-      const firsts = [...responses.values()];
+      const firsts = [...counts.responses.values()];
       for (let i = 0; i < firsts.length; i += WRITE_BATCH) {
         await tx`INSERT INTO rollup_responses (day, touchpoint, survey_id, locale, stage, n)
           SELECT * FROM jsonb_to_recordset(${JSON.stringify(firsts.slice(i, i + WRITE_BATCH))}::text::jsonb)
@@ -144,7 +150,7 @@ export async function postgresRollups(sql: Sql, migrated: readonly number[]): Pr
       return read;
     });
 
-  if (migrated.includes(ROLLUP_MIGRATION)) await rebuild();
+  if (REBUILD_AFTER.some((version) => migrated.includes(version))) await rebuild();
 
   return {
     async answerCounts(f, grain) {
@@ -198,6 +204,27 @@ export async function postgresRollups(sql: Sql, migrated: readonly number[]): Pr
     rebuild,
     fold,
     stop: () => clearInterval(timer),
+  };
+}
+
+/** Rollup counts of some responses, one entry per row to write. */
+function rollupCounts() {
+  const answers = new Map<string, AnswerKey & { n: number }>();
+  const totals = new Map<string, TotalKey & { n: number }>();
+  const responses = new Map<string, ResponseKey & { n: number }>();
+  return {
+    answers,
+    totals,
+    responses,
+    add(payload: PayloadV1, day: string, kept: readonly string[]): void {
+      const keys = rollupKeys(payload, day, new Set(kept));
+      for (const key of keys.answers) {
+        bump(answers, key);
+        bump(totals, totalKey(key));
+      }
+      if (keys.response) bump(responses, keys.response);
+    },
+    size: () => answers.size + responses.size,
   };
 }
 
