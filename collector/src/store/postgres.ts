@@ -4,9 +4,7 @@ import { answerColumns, answerRows, rootIdOf } from './answer-rows.ts';
 import { loadMigrations } from './migrations.ts';
 import { classifyPostgresError } from './rejected.ts';
 import { postgresRollups } from './rollup-postgres.ts';
-import { collectFacets } from './facets.ts';
-import { FACET_LIMIT } from './types.ts';
-import type { CommentRow, Facets, Filters, RatingCountRow, ResponseCountRow, RootRatingRow, Store, StoredResponse, WebhookOutbox } from './types.ts';
+import type { Filters, Store, StoredResponse, WebhookOutbox } from './types.ts';
 
 type PayloadRow = { payload: Omit<StoredResponse, 'receivedAt' | 'correctedAt'>; received_at: Date; corrected_at: Date };
 const toStored = (r: PayloadRow): StoredResponse => ({ ...r.payload, receivedAt: r.received_at.toISOString(), correctedAt: r.corrected_at.toISOString() });
@@ -107,41 +105,6 @@ export async function openPostgresStore(url: string, options: { max?: number } =
       const rows = await sql<PayloadRow[]>`SELECT payload, received_at, corrected_at FROM responses
         WHERE true ${where(filters)} ${cursor} ORDER BY received_at, id LIMIT ${limit}`;
       return rows.map(toStored);
-    },
-    async ratingCounts(filters) {
-      return sql<RatingCountRow[]>`SELECT touchpoint, survey_id AS "surveyId", question_id AS "questionId", type,
-          value_num AS value, day, COUNT(*)::int AS n
-        FROM answers WHERE value_num IS NOT NULL ${where(filters)}
-        GROUP BY touchpoint, survey_id, question_id, type, value_num, day`;
-    },
-    async responseCounts(filters) {
-      return sql<ResponseCountRow[]>`SELECT touchpoint, survey_id AS "surveyId", day, COUNT(*)::int AS n FROM responses
-        WHERE follow_up_of IS NULL ${where(filters)} GROUP BY touchpoint, survey_id, day`;
-    },
-    async latestComments(filters, limit) {
-      const rows = await sql<(Omit<CommentRow, 'correctedAt'> & { correctedAt: Date })[]>`
-        SELECT response_id AS "responseId", root_id AS "rootId", touchpoint, survey_id AS "surveyId", question_id AS "questionId",
-          CASE WHEN type = 'text' AND value_text IS NOT NULL THEN value_text ELSE other_text END AS text,
-          locale, corrected_at AS "correctedAt"
-        FROM answers WHERE ((type = 'text' AND value_text IS NOT NULL) OR other_text IS NOT NULL) ${where(filters)}
-        ORDER BY corrected_at DESC LIMIT ${limit}`;
-      const comments = rows.map((c) => ({ ...c, correctedAt: c.correctedAt.toISOString() }));
-      const roots = [...new Set(comments.map((c) => c.rootId))];
-      const ratings = roots.length
-        ? await sql<RootRatingRow[]>`SELECT root_id AS "rootId", question_id AS "questionId", type, value_num AS value FROM answers
-            WHERE root_id IN ${sql(roots)} AND value_num IS NOT NULL`
-        : [];
-      return { comments, ratings: [...ratings] };
-    },
-    async facets(limit = FACET_LIMIT): Promise<Facets> {
-      return collectFacets(
-        limit,
-        async (column) =>
-          (await sql<{ v: string }[]>`SELECT ${sql(column)} AS v FROM responses
-            GROUP BY 1 ORDER BY COUNT(*) DESC, 1 LIMIT ${limit}`).map((row) => row.v),
-        async (column) =>
-          (await sql<{ n: number }[]>`SELECT COUNT(DISTINCT ${sql(column)})::int AS n FROM responses`)[0].n,
-      );
     },
     rollups,
     webhookOutbox,

@@ -5,9 +5,7 @@ import { filterConditions } from './filters-sql.ts';
 import { loadMigrations } from './migrations.ts';
 import { classifySqliteError } from './rejected.ts';
 import { sqliteRollupWriter, sqliteRollups } from './rollup-sqlite.ts';
-import { collectFacets } from './facets.ts';
-import { FACET_LIMIT } from './types.ts';
-import type { CommentRow, Facets, RatingCountRow, ResponseCountRow, RootRatingRow, Store, StoredResponse, WebhookOutbox } from './types.ts';
+import type { Store, StoredResponse, WebhookOutbox } from './types.ts';
 
 type PayloadRow = { payload: string; received_at: string; corrected_at: string };
 const toStored = (r: PayloadRow): StoredResponse => ({ ...JSON.parse(r.payload), receivedAt: r.received_at, correctedAt: r.corrected_at });
@@ -134,53 +132,6 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
         `SELECT payload, received_at, corrected_at FROM responses WHERE 1 = 1${w.sql}${cursor} ORDER BY received_at, id LIMIT ?`,
         [...w.params, ...(after ? [after.receivedAt, after.id] : []), limit],
       ).map(toStored);
-    },
-    async ratingCounts(filters) {
-      const w = filterConditions(filters);
-      return all<RatingCountRow>(
-        `SELECT touchpoint, survey_id AS surveyId, question_id AS questionId, type, value_num AS value, day, COUNT(*) AS n
-         FROM answers WHERE value_num IS NOT NULL${w.sql}
-         GROUP BY touchpoint, survey_id, question_id, type, value_num, day`,
-        w.params,
-      );
-    },
-    async responseCounts(filters) {
-      const w = filterConditions(filters);
-      return all<ResponseCountRow>(
-        `SELECT touchpoint, survey_id AS surveyId, day, COUNT(*) AS n FROM responses
-         WHERE follow_up_of IS NULL${w.sql} GROUP BY touchpoint, survey_id, day`,
-        w.params,
-      );
-    },
-    async latestComments(filters, limit) {
-      const w = filterConditions(filters);
-      const comments = all<CommentRow>(
-        `SELECT response_id AS responseId, root_id AS rootId, touchpoint, survey_id AS surveyId, question_id AS questionId,
-                CASE WHEN type = 'text' AND value_text IS NOT NULL THEN value_text ELSE other_text END AS text,
-                locale, corrected_at AS correctedAt
-         FROM answers WHERE ((type = 'text' AND value_text IS NOT NULL) OR other_text IS NOT NULL)${w.sql}
-         ORDER BY corrected_at DESC LIMIT ?`,
-        [...w.params, limit],
-      );
-      const roots = [...new Set(comments.map((c) => c.rootId))];
-      const ratings = roots.length
-        ? all<RootRatingRow>(
-            `SELECT root_id AS rootId, question_id AS questionId, type, value_num AS value FROM answers
-             WHERE root_id IN (${roots.map(() => '?').join(', ')}) AND value_num IS NOT NULL`,
-            roots,
-          )
-        : [];
-      return { comments, ratings };
-    },
-    async facets(limit = FACET_LIMIT): Promise<Facets> {
-      return collectFacets(
-        limit,
-        (column) => {
-          const query = `SELECT ${column} FROM responses GROUP BY 1 ORDER BY COUNT(*) DESC, 1 LIMIT ?`;
-          return db.prepare(query).pluck().all(limit) as string[];
-        },
-        (column) => db.prepare(`SELECT COUNT(DISTINCT ${column}) FROM responses`).pluck().get() as number,
-      );
     },
     rollups: sqliteRollups(db, migrated),
     webhookOutbox,

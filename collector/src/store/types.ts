@@ -1,5 +1,4 @@
 import type { PayloadV1 } from '../../../src/schema/payload.ts';
-import type { RatingKind } from '../../../src/schema/scales.ts';
 import type { Rollups } from './rollup-types.ts';
 
 /**
@@ -14,15 +13,6 @@ export type Store = {
   listResponses(query: ListQuery): Promise<StoredResponse[]>;
   /** Keyset-paged raw responses in arrival order, for streamed exports. */
   exportPage(filters: Filters, after: ExportCursor | undefined, limit: number): Promise<StoredResponse[]>;
-  ratingCounts(filters: Filters): Promise<RatingCountRow[]>;
-  responseCounts(filters: Filters): Promise<ResponseCountRow[]>;
-  /** Newest free-text answers (text questions and choice "Other" fields) plus the ratings of their responses. */
-  latestComments(filters: Filters, limit: number): Promise<{ comments: CommentRow[]; ratings: RootRatingRow[] }>;
-  /**
-   * Values to offer as filters: the `limit` (default FACET_LIMIT) most answered of each, by name. A sender can make up
-   * any number of touchpoints and surveys; a filter list of thousands would make the results page megabytes long.
-   */
-  facets(limit?: number): Promise<Facets>;
   /** Pre-aggregated counts behind the results page, kept current by insertResponse. */
   rollups: Rollups;
   webhookOutbox: WebhookOutbox;
@@ -49,40 +39,10 @@ export type Filters = { touchpoint?: string; surveyId?: string; locale?: string;
 
 export type ExportCursor = { receivedAt: string; id: string };
 
-export type RatingCountRow = {
-  touchpoint: string;
-  surveyId: string;
-  questionId: string;
-  type: RatingKind;
-  value: number;
-  day: string;
-  n: number;
-};
-
-/** First responses (not follow-ups) per group and day. */
-export type ResponseCountRow = { touchpoint: string; surveyId: string; day: string; n: number };
-
-export type CommentRow = {
-  responseId: string;
-  rootId: string;
-  touchpoint: string;
-  surveyId: string;
-  questionId: string;
-  text: string;
-  locale: string;
-  correctedAt: string;
-};
-
-export type RootRatingRow = { rootId: string; questionId: string; type: RatingKind; value: number };
-
-export type Facets = {
-  touchpoints: string[];
-  surveys: string[];
-  locales: string[];
-  /** Present when a list was cut to the limit: how many values each list left out (for a "more" link). */
-  hidden?: { touchpoints: number; surveys: number; locales: number };
-};
-
+/**
+ * How many touchpoints, locales and stages the filter lists offer at most (the most answered): a sender can make up
+ * any number of touchpoints, and a filter list of thousands would make the results page megabytes long.
+ */
 export const FACET_LIMIT = 100;
 
 export type OutboxEntry = { responseId: string; attempts: number; response: StoredResponse };

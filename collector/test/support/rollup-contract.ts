@@ -83,16 +83,57 @@ export function rollupContract(open: () => Promise<Store>): void {
     expect(await buckets('2026-03-10')).toEqual(['2026-02-20×1', '2026-03-10×2', '2026-03-16×1']);
   });
 
+  it('honours every filter: locale, period, touchpoint and stage', async () => {
+    const at = (day: string) => `${day}T12:00:00.000Z`;
+    await store.insertResponse(record(payload({ createdAt: at('2026-03-01'), answers: [answer('nps', 10), answer('csat', 4)] })));
+    await store.insertResponse(record(payload({ createdAt: at('2026-03-01'), answers: [answer('nps', 10)] })));
+    await store.insertResponse(
+      record(payload({ createdAt: at('2026-03-02'), answers: [answer('nps', 3)], context: { url: 'u', locale: 'de' } })),
+    );
+    await store.insertResponse(
+      record(
+        withStage(
+          payload({ createdAt: at('2026-03-03'), touchpoint: 'account', answers: [answer('thumbs', 1), answer('text', 'nice')] }),
+          'support',
+        ),
+      ),
+    );
+    const key = async (filters: Parameters<Store['rollups']['answerCounts']>[0]) =>
+      (await store.rollups.answerCounts(filters)).map((r) => `${r.touchpoint}/${r.type}=${r.value}@${r.day}×${r.n}`).sort();
+    expect(await key({})).toEqual([
+      'account/thumbs=1@2026-03-03×1',
+      'checkout/csat=4@2026-03-01×1',
+      'checkout/nps=10@2026-03-01×2',
+      'checkout/nps=3@2026-03-02×1',
+    ]);
+    expect(await key({ locale: 'de' })).toEqual(['checkout/nps=3@2026-03-02×1']);
+    expect(await key({ from: '2026-03-02', to: '2026-03-02' })).toEqual(['checkout/nps=3@2026-03-02×1']);
+    expect(await key({ touchpoint: 'account' })).toEqual(['account/thumbs=1@2026-03-03×1']);
+    expect(await key({ stage: 'support' })).toEqual(['account/thumbs=1@2026-03-03×1']);
+    expect(await key({ stage: '' })).toHaveLength(3);
+    expect(await key({ touchpoint: 'nowhere' })).toEqual([]);
+  });
+
   it('rebuilds the same counts from the raw rows', async () => {
     await seed();
     expect(await store.rollups.rebuild()).toBe(5);
     expect(await counts()).toEqual(expected);
   });
 
-  it('returns a touchpoint’s texts with the scores of their responses', async () => {
+  it('returns texts newest first, a follow-up’s with the scores of the response it follows', async () => {
     await seed();
     const { texts, scores } = await store.rollups.texts({ touchpoint: 'checkout' }, 10);
     expect(texts.map((t) => t.text)).toEqual(['slow']);
     expect(scores.map((s) => `${s.type}:${s.valueNum}`).sort()).toEqual(['nps:9', 'task:0']);
+    // A choice's own words count as a text; blank text does not.
+    const choice = payload({
+      createdAt: '2026-03-11T12:00:00.000Z',
+      answers: [{ questionId: 'pick', type: 'choice', value: ['other'], other: 'my own words' }, answer('csat', 5)],
+    });
+    await store.insertResponse(record(choice));
+    await store.insertResponse(record(payload({ createdAt: '2026-03-12T12:00:00.000Z', answers: [answer('text', '   ')] })));
+    const newest = await store.rollups.texts({ touchpoint: 'checkout' }, 10);
+    expect(newest.texts.map((t) => t.text)).toEqual(['my own words', 'slow']);
+    expect((await store.rollups.texts({ touchpoint: 'checkout' }, 1)).texts).toHaveLength(1);
   });
 }
