@@ -15,6 +15,7 @@ const FilterParams = z.object({
   touchpoint: optionalText,
   surveyId: optionalText,
   locale: z.string().max(35).optional().transform((s) => (s ? s : undefined)),
+  stage: optionalText,
   from: z.union([z.literal(''), day]).optional(),
   to: z.union([z.literal(''), day]).optional(),
 });

@@ -119,3 +119,73 @@ describe('exports', () => {
     expect(JSON.parse(lines[0])).toMatchObject({ touchpoint: 'help', receivedAt: '2026-03-11T09:00:00.000Z' });
   });
 });
+
+describe('exports honour the page’s filters', () => {
+  const withStage = (p: ReturnType<typeof payload>, stage: string) => ({ ...p, context: { ...p.context, stage } });
+  const seeded = {
+    purchaseEn: withStage(payload({ createdAt: '2026-03-10T12:00:00.000Z', answers: [answer('nps', 9)] }), 'purchase'),
+    purchaseDe: withStage(
+      payload({ createdAt: '2026-03-11T12:00:00.000Z', answers: [answer('nps', 3)], context: { url: 'u', locale: 'de' } }),
+      'purchase',
+    ),
+    support: withStage(
+      payload({ createdAt: '2026-03-11T13:00:00.000Z', touchpoint: 'help', answers: [answer('thumbs', 1)] }),
+      'support',
+    ),
+    noStageOld: payload({ createdAt: '2026-01-05T12:00:00.000Z', touchpoint: 'help', answers: [answer('thumbs', 0)] }),
+  };
+  type Name = keyof typeof seeded;
+  const nameOf = (id: string) => (Object.keys(seeded) as Name[]).find((name) => seeded[name].id === id);
+  beforeEach(async () => {
+    for (const p of Object.values(seeded)) await store.insertResponse(record(p));
+  });
+
+  const ndjson = async (query: string) =>
+    (await (await handler()(get(`/export.ndjson${query}`), LOCAL)).text())
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => nameOf((JSON.parse(line) as { id: string }).id));
+  const csv = async (query: string) => {
+    const rows = (await (await handler()(get(`/export.csv${query}`), LOCAL)).text()).trim().split('\r\n').slice(1);
+    return [...new Set(rows.map((row) => nameOf(row.split(',')[0])))];
+  };
+
+  it.each<[string, Name[]]>([
+    ['', ['noStageOld', 'purchaseEn', 'purchaseDe', 'support']],
+    ['?stage=purchase', ['purchaseEn', 'purchaseDe']],
+    ['?stage=support', ['support']],
+    ['?locale=de', ['purchaseDe']],
+    ['?touchpoint=help', ['noStageOld', 'support']],
+    ['?from=2026-03-11&to=2026-03-11', ['purchaseDe', 'support']],
+    ['?stage=purchase&locale=en&from=2026-03-01&to=2026-03-12', ['purchaseEn']],
+    ['?stage=nowhere', []],
+  ])('raw exports %s', async (query, expected) => {
+    expect(await ndjson(query)).toEqual(expected);
+    expect(await csv(query)).toEqual(expected);
+  });
+
+  it.each([
+    ['?stage=purchase', ['checkout']],
+    ['?stage=support', ['help']],
+    ['?touchpoint=help', ['help']],
+    ['?locale=de', ['checkout']],
+  ])('the summary CSV and JSON %s', async (query, touchpoints) => {
+    const lines = (await (await handler()(get(`/export/summary.csv${query}`), LOCAL)).text()).trim().split('\r\n');
+    expect([...new Set(lines.slice(1).map((line) => line.split(',')[3]))]).toEqual(touchpoints);
+    const body = (await (await handler()(get(`/api/summary${query}`), LOCAL)).json()) as {
+      stages: { touchpoints: { touchpoint: string }[] }[];
+    };
+    expect(body.stages.flatMap((s) => s.touchpoints.map((t) => t.touchpoint))).toEqual(touchpoints);
+  });
+
+  it('links each page to exports of exactly what it shows, period included', async () => {
+    const page = await (await handler()(get('/results?stage=purchase&locale=de'), LOCAL)).text();
+    const href = /<a href="([^"]+)">All answers \(CSV\)<\/a>/.exec(page)?.[1].replaceAll('&amp;', '&');
+    expect(href).toBe('/export.csv?from=2026-02-11&to=2026-03-12&locale=de&stage=purchase');
+    expect(await csv(href?.slice('/export.csv'.length) ?? '')).toEqual(['purchaseDe']);
+    const detail = await (await handler()(get('/results/touchpoint?touchpoint=help&from='), LOCAL)).text();
+    const all = /<a href="([^"]+)">All answers \(CSV\)<\/a>/.exec(detail)?.[1].replaceAll('&amp;', '&');
+    expect(await csv(all?.slice('/export.csv'.length) ?? '')).toEqual(['noStageOld', 'support']);
+  });
+});

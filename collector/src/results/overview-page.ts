@@ -5,7 +5,7 @@ import { h } from './html.ts';
 import type { Html } from './html.ts';
 import { filterForm, page, periodText } from './layout.ts';
 import type { Choices } from './layout.ts';
-import { resultsLink } from './params.ts';
+import { exportLink, resultsLink } from './params.ts';
 import type { ResultsQuery } from './params.ts';
 import { domainOf, pyramidBars, sparkline } from './svg.ts';
 
@@ -54,13 +54,12 @@ export function overviewPage(input: OverviewInput): string {
   const { overview: o, query: q } = input;
   const period = periodText(q.periods.current);
   const previous = q.periods.previous ? h` compared with ${periodText(q.periods.previous)}` : h``;
-  const csv = resultsLink('/export/summary.csv', q, { tone: '', theme: '' });
-  const json = resultsLink('/api/summary', q, { tone: '', theme: '' });
   const body = h`<header><h1>Customer experience across the journey</h1>
 ${filterForm('/results', q, input.choices, input.today, input.quick)}</header>
 <main>
 <p class="period"><strong>${o.responses.current}</strong> responses · ${period}${previous} · UTC days ·
-<a href="${csv}">Summary CSV</a> · <a href="${json}">JSON</a> · <a href="${resultsLink('/export.csv', q, { tone: '', theme: '', stage: '' })}">All answers (CSV)</a></p>
+<a href="${exportLink('/export/summary.csv', q)}">Summary CSV</a> · <a href="${exportLink('/api/summary', q)}">JSON</a> ·
+<a href="${exportLink('/export.csv', q)}">All answers (CSV)</a></p>
 <section class="attention" aria-labelledby="attention-h"><h2 id="attention-h">Needs attention</h2>
 ${
   o.attention.length

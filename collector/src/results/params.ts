@@ -21,11 +21,6 @@ export type ResultsQuery = {
 };
 
 const Extra = z.object({
-  stage: z
-    .string()
-    .max(64)
-    .optional()
-    .transform((s) => (s ? s : undefined)),
   tone: z
     .enum(['negative', 'neutral', 'positive', 'unrated'])
     .optional()
@@ -41,7 +36,6 @@ export function parseResultsQuery(params: URLSearchParams, nowMs: number): Parse
   const base = parseFilters(params, { defaultDays: DEFAULT_DAYS, nowMs });
   if (!base.ok) return base;
   const extra = Extra.safeParse({
-    stage: params.get('stage') ?? undefined,
     tone: params.get('tone') ?? undefined,
     theme: params.get('theme') ?? undefined,
   });
@@ -55,7 +49,7 @@ export function parseResultsQuery(params: URLSearchParams, nowMs: number): Parse
   return {
     ok: true,
     value: {
-      filters: { ...filters, stage: extra.data.stage },
+      filters,
       periods,
       from: params.get('from') ?? undefined,
       to: params.get('to') ?? undefined,
@@ -86,3 +80,15 @@ export function resultsLink(path: string, q: ResultsQuery, change: LinkChange = 
   const query = params.toString();
   return query ? `${path}?${query}` : path;
 }
+
+/**
+ * A link to an export of what the page shows: its filters, and its period spelled out, since an export without
+ * `from`/`to` means all time while the page means the last 30 days. Tone and theme have no export counterpart.
+ */
+export const exportLink = (path: string, q: ResultsQuery): string =>
+  resultsLink(path, q, {
+    from: q.from ?? q.periods.current.from,
+    to: q.to ?? q.periods.current.to,
+    tone: '',
+    theme: '',
+  });

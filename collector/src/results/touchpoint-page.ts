@@ -7,7 +7,7 @@ import { h } from './html.ts';
 import type { Html } from './html.ts';
 import { day, filterForm, page, periodText } from './layout.ts';
 import type { Choices } from './layout.ts';
-import { resultsLink } from './params.ts';
+import { exportLink, resultsLink } from './params.ts';
 import type { ResultsQuery } from './params.ts';
 import { distributionBars, domainOf, pyramidBars, trendChart } from './svg.ts';
 
@@ -89,7 +89,8 @@ export function touchpointPage(input: TouchpointInput): string {
 <h1>${d.touchpoint}${d.stage ? h` <small>stage: ${d.stage}</small>` : h``}</h1>
 ${filterForm(PATH, q, input.choices, input.today, input.quick)}</header>
 <main>
-<p class="period"><strong>${d.responses.current}</strong> responses · ${periodText(q.periods.current)}${q.periods.previous ? h` (previous period: ${d.responses.previous})` : h``}</p>
+<p class="period"><strong>${d.responses.current}</strong> responses · ${periodText(q.periods.current)}${q.periods.previous ? h` (previous period: ${d.responses.previous})` : h``} ·
+<a href="${exportLink('/export.csv', q)}">All answers (CSV)</a> · <a href="${exportLink('/api/summary', q)}">JSON</a></p>
 ${d.pyramid.length ? h`<section aria-labelledby="pyr-h"><h2 id="pyr-h">CX pyramid</h2><p class="legend">Share of positive answers per level: utility (it worked), usability (it was easy), pleasure (it felt good), loyalty (NPS).</p>${pyramidBars(d.pyramid)}</section>` : h``}
 ${d.questions.map((qd) => questionSection(qd, q))}
 <section class="why" aria-labelledby="themes-h"><h2 id="themes-h">Why: themes in the comments</h2>

@@ -40,6 +40,8 @@ export async function openPostgresStore(url: string, options: { max?: number } =
     if (f.touchpoint !== undefined) parts.push(sql`AND ${col('touchpoint')} = ${f.touchpoint}`);
     if (f.surveyId !== undefined) parts.push(sql`AND ${col('survey_id')} = ${f.surveyId}`);
     if (f.locale !== undefined) parts.push(sql`AND ${col('locale')} = ${f.locale}`);
+    // As rollup/keys.ts stageOf reads it: '' when the payload names no stage.
+    if (f.stage !== undefined) parts.push(sql`AND coalesce(${col('payload')} -> 'context' ->> 'stage', '') = ${f.stage}`);
     if (f.from !== undefined) parts.push(sql`AND ${col('day')} >= ${f.from}`);
     if (f.to !== undefined) parts.push(sql`AND ${col('day')} <= ${f.to}`);
     return parts.reduce((acc, part) => sql`${acc} ${part}`, sql``);

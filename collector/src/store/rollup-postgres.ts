@@ -170,12 +170,18 @@ export async function postgresRollups(sql: Sql, migrated: readonly number[]): Pr
         WHERE true ${where(f)} GROUP BY touchpoint, stage, day`;
     },
     async texts(f, limit) {
-      const { stage: _stage, ...raw } = f;
+      const { stage, ...raw } = f;
+      // Answers carry no stage: a text's is the one its response names.
+      const byStage =
+        stage === undefined
+          ? sql``
+          : sql`AND EXISTS (SELECT 1 FROM responses r WHERE r.id = answers.response_id
+              AND coalesce(r.payload -> 'context' ->> 'stage', '') = ${stage})`;
       const rows = await sql<(Omit<TextRow, 'correctedAt'> & { correctedAt: Date })[]>`
         SELECT response_id AS "responseId", root_id AS "rootId", question_id AS "questionId",
           CASE WHEN type = 'text' AND value_text IS NOT NULL THEN value_text ELSE other_text END AS text,
           locale, corrected_at AS "correctedAt"
-        FROM answers WHERE ((type = 'text' AND value_text IS NOT NULL) OR other_text IS NOT NULL) ${where(raw)}
+        FROM answers WHERE ((type = 'text' AND value_text IS NOT NULL) OR other_text IS NOT NULL) ${where(raw)} ${byStage}
         ORDER BY corrected_at DESC LIMIT ${limit}`;
       const texts = rows.map((t) => ({ ...t, correctedAt: t.correctedAt.toISOString() }));
       const roots = [...new Set(texts.map((t) => t.rootId))];

@@ -2,6 +2,7 @@ import type { Database as Db } from 'better-sqlite3';
 import type { PayloadV1 } from '../../../src/schema/payload.ts';
 import { keyOf, rollupKeys, totalKey } from '../rollup/keys.ts';
 import type { AnswerKey, ResponseKey, TotalKey } from '../rollup/keys.ts';
+import { SQLITE_STAGE } from './filters-sql.ts';
 import { FACET_LIMIT } from './types.ts';
 import type { AnswerCountRow, ResponseDayRow, ResultsFilters, RootScoreRow, Rollups, TextRow } from './rollup-types.ts';
 
@@ -119,15 +120,20 @@ export function sqliteRollups(db: Db, migrated: readonly number[]): Rollups {
       );
     },
     async texts(filters, limit) {
-      const { stage: _stage, ...raw } = filters;
+      const { stage, ...raw } = filters;
       const w = where(raw);
+      // Answers carry no stage: a text's is the one its response names.
+      const byStage =
+        stage === undefined
+          ? ''
+          : ` AND EXISTS (SELECT 1 FROM responses r WHERE r.id = answers.response_id AND ${SQLITE_STAGE('r.payload')} = ?)`;
       const texts = all<TextRow>(
         `SELECT response_id AS responseId, root_id AS rootId, question_id AS questionId,
                 CASE WHEN type = 'text' AND value_text IS NOT NULL THEN value_text ELSE other_text END AS text,
                 locale, corrected_at AS correctedAt
-         FROM answers WHERE ((type = 'text' AND value_text IS NOT NULL) OR other_text IS NOT NULL)${w.sql}
+         FROM answers WHERE ((type = 'text' AND value_text IS NOT NULL) OR other_text IS NOT NULL)${w.sql}${byStage}
          ORDER BY corrected_at DESC LIMIT ?`,
-        [...w.params, limit],
+        [...w.params, ...(stage === undefined ? [] : [stage]), limit],
       );
       const roots = [...new Set(texts.map((t) => t.rootId))];
       const scores: RootScoreRow[] = [];

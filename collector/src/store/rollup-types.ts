@@ -1,7 +1,7 @@
 import type { Filters } from './types.ts';
 
-/** Results filters over the rollups: the raw filters plus the journey stage ('' selects "no stage"). */
-export type ResultsFilters = Omit<Filters, 'surveyId'> & { stage?: string };
+/** Results filters over the rollups: the raw filters but the survey (the page groups by touchpoint). */
+export type ResultsFilters = Omit<Filters, 'surveyId'>;
 
 /** Summed rollup counts per touchpoint, question, value and day (locales, surveys and shards added up). */
 export type AnswerCountRow = {

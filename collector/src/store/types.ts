@@ -34,8 +34,18 @@ export type StoredResponse = PayloadV1 & { receivedAt: string; correctedAt: stri
 
 export type ListQuery = { limit: number; touchpoint?: string; surveyId?: string };
 
-/** Results filters; `from` and `to` are inclusive UTC days of the clock-corrected submit time. */
-export type Filters = { touchpoint?: string; surveyId?: string; locale?: string; from?: string; to?: string };
+/**
+ * Filters of the exports and the results; `from` and `to` are inclusive UTC days of the clock-corrected submit time,
+ * `stage` the journey stage a response names in `context.stage` ('' selects the responses that name none).
+ */
+export type Filters = {
+  touchpoint?: string;
+  surveyId?: string;
+  locale?: string;
+  stage?: string;
+  from?: string;
+  to?: string;
+};
 
 export type ExportCursor = { receivedAt: string; id: string };
 

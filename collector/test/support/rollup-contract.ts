@@ -135,5 +135,12 @@ export function rollupContract(open: () => Promise<Store>): void {
     const newest = await store.rollups.texts({ touchpoint: 'checkout' }, 10);
     expect(newest.texts.map((t) => t.text)).toEqual(['my own words', 'slow']);
     expect((await store.rollups.texts({ touchpoint: 'checkout' }, 1)).texts).toHaveLength(1);
+    // Texts carry the stage of their response: the choice names none.
+    expect((await store.rollups.texts({ touchpoint: 'checkout', stage: 'purchase' }, 10)).texts.map((t) => t.text)).toEqual([
+      'slow',
+    ]);
+    expect((await store.rollups.texts({ touchpoint: 'checkout', stage: '' }, 10)).texts.map((t) => t.text)).toEqual([
+      'my own words',
+    ]);
   });
 }

@@ -51,6 +51,16 @@ export function storeContract(open: () => Promise<Store>): void {
     expect(await store.exportPage({ touchpoint: 'nowhere' }, undefined, 2)).toEqual([]);
   });
 
+  it('exports by journey stage, as context.stage names it (\'\' for none)', async () => {
+    const staged = payload({ context: { url: 'u', locale: 'en', stage: 'purchase' } });
+    const plain = payload();
+    for (const p of [staged, plain]) await store.insertResponse(record(p));
+    const ids = async (stage: string) => (await store.exportPage({ stage }, undefined, 10)).map((r) => r.id);
+    expect(await ids('purchase')).toEqual([staged.id]);
+    expect(await ids('')).toEqual([plain.id]);
+    expect(await ids('support')).toEqual([]);
+  });
+
   it('keeps a webhook outbox: claim leases, failure reschedules, delivery removes', async () => {
     const p = payload({ createdAt: '2026-03-10T12:00:00.000Z' });
     const t0 = Date.parse(p.createdAt);
