@@ -7,8 +7,12 @@ import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const examples = join(root, 'examples');
-const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' };
+// Next.js would otherwise try to send telemetry, which this machine cannot reach.
+const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', NEXT_TELEMETRY_DISABLED: '1' };
 const only = process.argv.slice(2);
+
+/** Apps left out of the run, each with the reason; naming one on the command line still runs it. */
+const SKIP = {};
 
 /** Runs one command; returns whether it succeeded, with its output kept for the failure report. */
 function step(cwd, cmd, args) {
@@ -35,7 +39,8 @@ renameSync(join(root, '.tmp', packed), join(root, '.tmp/cx-feedback.tgz'));
 const apps = readdirSync(examples, { withFileTypes: true })
   .filter((entry) => entry.isDirectory() && existsSync(join(examples, entry.name, 'package.json')))
   .map((entry) => entry.name)
-  .filter((name) => !only.length || only.includes(name));
+  .filter((name) => (only.length ? only.includes(name) : !(name in SKIP)));
+for (const [name, reason] of Object.entries(SKIP)) if (!only.length) console.log(`${name}: skipped (${reason})`);
 
 let passed = 0;
 let failed = 0;
@@ -46,7 +51,8 @@ for (const app of apps) {
     install: () => step(cwd, 'npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund']),
     typecheck: () => step(cwd, 'npm', ['run', '--silent', 'typecheck']),
     build: () => step(cwd, 'npm', ['run', '--silent', 'build']),
-    check: () => step(cwd, 'node', [join(examples, 'shared/check.mjs'), cwd]),
+    // An app with its own server (Next.js) has its own check.mjs, built from the shared one's pieces.
+    check: () => step(cwd, 'node', existsSync(join(cwd, 'check.mjs')) ? [join(cwd, 'check.mjs')] : [join(examples, 'shared/check.mjs'), cwd]),
   };
   const times = [];
   const failures = [];

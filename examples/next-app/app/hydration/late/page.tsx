@@ -1,0 +1,9 @@
+import { LateFeedback } from './late-feedback';
+
+export default function Page() {
+  return (
+    <main>
+      <LateFeedback />
+    </main>
+  );
+}
