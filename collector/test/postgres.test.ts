@@ -59,6 +59,7 @@ describe.skipIf(!available)('PostgreSQL store', () => {
       { version: 4, name: 'rollups' },
       { version: 5, name: 'rollup_queue' },
       { version: 6, name: 'rollup_watermark' },
+      { version: 7, name: 'drop_unused_indexes' },
     ]);
     await check.end();
     await Promise.all([a.close(), b.close()]);

@@ -20,13 +20,14 @@ describe('SQLite migrations and files', () => {
 
   it('applies each migration once, in order, and records it', () => {
     const db = new Database(':memory:');
-    expect(migrateSqlite(db)).toEqual([1, 2, 3, 4]);
+    expect(migrateSqlite(db)).toEqual([1, 2, 3, 4, 5]);
     expect(migrateSqlite(db)).toEqual([]);
     expect(db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all()).toEqual([
       { version: 1, name: 'responses' },
       { version: 2, name: 'webhook_outbox' },
       { version: 3, name: 'covering_indexes' },
       { version: 4, name: 'rollups' },
+      { version: 5, name: 'drop_unused_indexes' },
     ]);
     db.close();
   });
