@@ -1,41 +1,32 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ESM script without type declarations
-import { apiMarkdown, DOC, drift, END, jsdocTags, START, usedInCode, withApi } from '../../scripts/docs-api.mjs';
+import { apiMarkdown, apiMarkdownFrom, DOCS, drift, elementOf, END, eventDetailTypes, START, usedInCode, withApi } from '../../scripts/docs-api.mjs';
 
-type Tag = { tag: string; name: string; text: string };
-const doc = readFileSync(new URL(`../../${DOC}`, import.meta.url), 'utf8');
+const readDoc = (file: string) => readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8');
+const files: string[] = Object.keys(DOCS);
 
-/**
- * Used by the code, not yet in the JSDoc of src/element/cx-feedback.ts (that file's owner adds the lines; docs/theming.md
- * describes them by hand meanwhile). Once added, delete them here.
- */
-const AWAITING_JSDOC: string[] = [];
-
-describe('docs/theming.md reference', () => {
-  it('is generated from the code and up to date (run: node scripts/docs-api.mjs)', async () => {
-    expect(withApi(doc, await apiMarkdown())).toBe(doc);
+describe('the generated references (from dist/custom-elements.json; run: node scripts/docs-api.mjs)', () => {
+  it.each(files)('%s is up to date', async (file) => {
+    const doc = readDoc(file);
+    expect(withApi(doc, await apiMarkdown(file))).toBe(doc);
   });
 
-  it('is also in the README, up to date', async () => {
-    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-    expect(withApi(readme, await apiMarkdown())).toBe(readme);
-  });
-
-  it('lists every string key of en.ts', async () => {
+  it('docs/theming.md lists every string key of en.ts', async () => {
     const { en } = await import('../../src/i18n/en.ts');
+    const doc = readDoc('docs/theming.md');
     const section = doc.slice(doc.indexOf(START), doc.indexOf(END));
     for (const key of Object.keys(en)) expect(section).toContain(`| \`${key}\` |`);
   });
 });
 
-describe('the JSDoc of <cx-feedback> and the code agree', () => {
+describe('the JSDoc of <cx-feedback> (through the manifest) and the code agree', () => {
   it('documents nothing the styles and templates do not have', () => {
     expect(drift().documentedNotUsed).toEqual([]);
   });
 
   it('documents every --cx-* property and part the code uses', () => {
-    expect(drift().usedNotDocumented.filter((name: string) => !AWAITING_JSDOC.includes(name))).toEqual([]);
+    expect(drift().usedNotDocumented).toEqual([]);
   });
 
   it('finds parts written inside template expressions', () => {
@@ -45,25 +36,53 @@ describe('the JSDoc of <cx-feedback> and the code agree', () => {
   });
 });
 
-describe('jsdocTags', () => {
-  const source = (body: string) => `/**\n${body}\n */\nexport class X {}`;
+describe('tables from a manifest', () => {
+  // One small declaration with a case of each kind of row.
+  const element = {
+    kind: 'class',
+    customElement: true,
+    tagName: 'x-demo',
+    attributes: [{ name: 'follow-up-when', fieldName: 'followUpWhen', type: { text: 'string' }, default: "'always'", description: 'When:\n `a` | `b`.' }],
+    members: [
+      { kind: 'field', name: 'followUpWhen', attribute: 'follow-up-when', type: { text: 'string' } },
+      { kind: 'field', name: 'survey', privacy: 'public', type: { text: 'Survey | undefined' }, description: 'A survey.' },
+      { kind: 'field', name: 'config', privacy: 'private', type: { text: 'Config' } },
+      { kind: 'field', name: 'styles', static: true },
+      { kind: 'method', name: 'show', parameters: [{ name: 'trigger', default: "'api'" }], return: { type: { text: 'boolean' } }, description: 'Opens it.' },
+      { kind: 'method', name: 'reconfigure', privacy: 'private' },
+    ],
+    events: [{ name: 'cx-close', type: { text: "CxEventMap['cx-close']" }, description: 'Closed. detail: { reason }' }],
+    slots: [{ name: '', description: 'A JSON script.' }],
+    cssParts: [{ name: 'card', description: 'The card.' }],
+    cssProperties: [{ name: '--cx-accent', description: 'Accent.' }],
+  };
+  const manifest = { schemaVersion: '1.0.0', modules: [{ kind: 'javascript-module', path: 'x.ts', declarations: [element] }] };
+  const details = new Map([['cx-close', "{ reason: 'done' | 'api' }"]]);
+  const rows = (section: string) => (apiMarkdownFrom(elementOf(manifest, 'x-demo'), [section], { details, en: { close: 'Close' } }) as string).split('\n').filter((line) => line.startsWith('| `') || line.startsWith('| ('));
 
   it.each([
-    [' * @cssprop --cx-accent - Accent colour.', { tag: 'cssprop', name: '--cx-accent', text: 'Accent colour.' }],
-    [' * @slot - The default slot.', { tag: 'slot', name: '', text: 'The default slot.' }],
-    [' * @csspart card', { tag: 'csspart', name: 'card', text: '' }],
-    [' * @fires cx-show - About to show; cancelable.', { tag: 'fires', name: 'cx-show', text: 'About to show; cancelable.' }],
-  ])('reads %s', (line, tag) => {
-    expect(jsdocTags(source(line))).toEqual([tag]);
+    ['attributes', ["| `follow-up-when` | `followUpWhen` | `string` | `'always'` | When: `a` \\| `b`. |"]],
+    ['properties', ['| `survey` | `Survey \\| undefined` | A survey. |']],
+    ['methods', ["| `show(trigger = 'api')` | `boolean` | Opens it. |"]],
+    ['events', ["| `cx-close` | `{ reason: 'done' \\| 'api' }` | Closed. |"]],
+    ['slots', ['| (default) | A JSON script. |']],
+    ['cssParts', ['| `card` | The card. |']],
+    ['cssProperties', ['| `--cx-accent` | Accent. |']],
+    ['strings', ['| `close` | Close |']],
+  ])('%s', (section, expected) => {
+    expect(rows(section)).toEqual(expected);
   });
 
-  it('joins a description continued on the next line', () => {
-    const tags: Tag[] = jsdocTags(source(' * @csspart option - One option\n *   a customer clicks.'));
-    expect(tags[0].text).toBe('One option a customer clicks.');
+  it('refuses a manifest without the element', () => {
+    expect(() => elementOf(manifest, 'cx-feedback')).toThrow(/no custom element <cx-feedback>/);
   });
 
-  it('refuses a tag line it cannot read, instead of dropping it', () => {
-    expect(() => jsdocTags(source(' * @cssprop'))).toThrow(/cannot read/);
+  it('reads each detail type of CxEventMap on one line', () => {
+    const source = "export type CxEventMap = {\n  /** doc */\n  'cx-sent': {\n    id: string;\n    status: number;\n  };\n  'cx-submit': PayloadV1;\n};";
+    expect([...eventDetailTypes(source)]).toEqual([
+      ['cx-sent', '{ id: string; status: number }'],
+      ['cx-submit', 'PayloadV1'],
+    ]);
   });
 
   it('refuses a document without the markers', () => {
