@@ -14,12 +14,23 @@ export function LateFeedback() {
   useEffect(() => {
     const element = widget.current;
     if (!element) return;
-    // Recorded for the check: the element had connected (and upgraded) before the survey arrived.
-    element.dataset.upgradedBeforeSurvey = String(element.matches(':defined') && element.shadowRoot !== null);
-    element.survey = survey;
+    const setSurvey = () => {
+      // Recorded for the check: the element had connected (and upgraded) before the survey arrived, and when.
+      element.dataset.upgradedBeforeSurvey = String(element.matches(':defined') && element.shadowRoot !== null);
+      element.dataset.surveySetAt = String(performance.now());
+      element.survey = survey;
+    };
+    // ?delay=<ms> stands for a survey fetched from an API; not part of the CI check (see ../README.md).
+    const delay = Number(new URLSearchParams(location.search).get('delay') ?? 0);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    if (delay > 0) timer = setTimeout(setSurvey, delay);
+    else setSurvey();
     const onSubmit = (event: HTMLElementEventMap['cx-submit']) => setSubmittedId(event.detail.id);
     element.addEventListener('cx-submit', onSubmit);
-    return () => element.removeEventListener('cx-submit', onSubmit);
+    return () => {
+      clearTimeout(timer);
+      element.removeEventListener('cx-submit', onSubmit);
+    };
   }, []);
   return (
     <>
