@@ -1,9 +1,11 @@
 // Builds every artefact into dist/:
-//   cx-feedback.iife.js  the classic script for a <script> tag (defines the element, drains the outbox)
-//   cx-feedback.popover.js  Floating UI placement, imported by the script when a popover or floating card opens
-//   cx-feedback.survey.js   the JSON survey check (zod/mini), imported by the script for a widget whose survey is JSON
-//   cx-feedback.core.js  the small script for pages where a card shows rarely; imports the survey UI when needed
-//   cx-feedback.ui.js    that survey UI: the script without what the core lends it (transport, triggers, rules)
+//   cx-feedback.js       the script a site owner pastes: a tiny classic script that imports the entry module
+//   cx-feedback.entry-<hash>.js and cx-feedback.<chunk>-<hash>.js  the page's ES module graph (src/script/entry.ts):
+//                        the entry, and the chunks loaded by need (ui: Lit and the element; popover: Floating UI;
+//                        check-survey: zod/mini), each module once
+//   cx-feedback.module.js  the entry under a stable name, for <script type="module">
+//   cx-feedback.iife.js  the self-contained classic script, for hosts that cannot serve modules with CORS
+//   cx-feedback.popover.js, cx-feedback.survey.js  placement and the JSON survey check, imported by cx-feedback.iife.js
 //   index.js, define.js, schema.js  ES modules for npm users (lit, zod, floating-ui stay dependencies)
 //   types/               declarations
 //   payload.v1.schema.json  the JSON Schema of payload v1 (checked in under schema/, kept in sync by a unit test)
@@ -12,11 +14,10 @@
 import { build } from 'vite';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { minify } from 'terser';
-import { dirname, resolve as resolvePath } from 'node:path';
+import { dirname } from 'node:path';
 import { minifyCssPlugin } from './build/minify-css.mjs';
-import { lentModules } from './build/lent.mjs';
 import { svelteTypes, vueTypes } from './build/framework-types.mjs';
 import { fileURLToPath } from 'node:url';
 
@@ -98,41 +99,54 @@ const scriptLoader = {
 };
 const loaderHashes = { __CX_POPOVER_HASH__: JSON.stringify(popoverHash), __CX_SURVEY_HASH__: JSON.stringify(surveyHash) };
 
-// cx-feedback.iife.js: the script everyone pastes.
-const scriptHash = await classicScript('src/embed.ts', 'cx-feedback.iife.js', 'cxFeedbackBundle', {
+// cx-feedback.iife.js: the self-contained classic script, for hosts that cannot serve ES modules with CORS.
+await classicScript('src/script/iife.ts', 'cx-feedback.iife.js', 'cxFeedbackBundle', {
   plugins: [minifyCssPlugin(), scriptLoader],
   define: loaderHashes,
 });
 
-// cx-feedback.ui.js: the survey UI that the core imports when a widget will show (src/ui.ts). The script's code, but
-// the modules the core lends (src/core/lend.ts) resolve to src/core/borrowed.ts, so the page runs one copy of each.
-// Both halves carry a stamp of this build; a UI paired with a core of another release refuses to run.
-const buildStamp = hash(
-  readdirSync(`${root}src`, { recursive: true })
-    .filter((f) => f.endsWith('.ts'))
-    .sort()
-    .map((f) => f + readFileSync(`${root}src/${f}`, 'utf8'))
-    .join('\n'),
-);
-const lent = new Set(lentModules(root));
-const borrow = {
-  name: 'cx-borrow',
-  enforce: 'pre',
-  resolveId(source, importer) {
-    if (!importer || !source.startsWith('.')) return null;
-    return lent.has(resolvePath(dirname(importer), source)) ? `${root}src/core/borrowed.ts` : null;
+// The page's module graph, split by the bundler: the entry (drains the outbox, plans widgets, arms triggers) and the
+// chunks it or the element import by need (the survey UI with Lit, placement with Floating UI, the JSON survey check
+// with zod/mini). Each module exists once on the page; chunk names carry a content hash, so a cached file of another
+// release is never paired with this one.
+const graph = await build({
+  ...quiet,
+  resolve,
+  plugins: [minifyCssPlugin()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: false,
+    target: 'es2022',
+    minify: true,
+    lib: { entry: { entry: 'src/script/entry.ts' }, formats: ['es'] },
+    rolldownOptions: { output: { entryFileNames: 'cx-feedback.[name]-[hash].js', chunkFileNames: 'cx-feedback.[name]-[hash].js', minify: true } },
   },
-};
-const uiHash = await classicScript('src/ui.ts', 'cx-feedback.ui.js', 'cxFeedbackUi', {
-  plugins: [minifyCssPlugin(), scriptLoader, borrow],
-  define: { ...loaderHashes, __CX_BUILD__: JSON.stringify(buildStamp) },
 });
+const chunks = (Array.isArray(graph) ? graph : [graph]).flatMap((out) => out.output).filter((item) => item.type == 'chunk');
+for (const chunk of chunks) await terse(`${root}dist/${chunk.fileName}`, true);
+const entryFile = chunks.find((chunk) => chunk.isEntry).fileName;
+// For scripts/size.mjs: which files a page downloads in each case.
+const byModule = (suffix) => chunks.find((chunk) => chunk.facadeModuleId?.endsWith(suffix) || chunk.moduleIds?.some((id) => id.endsWith(suffix)))?.fileName;
+mkdirSync(`${root}.tmp`, { recursive: true });
+writeFileSync(
+  `${root}.tmp/script-graph.json`,
+  JSON.stringify(
+    {
+      entry: entryFile,
+      ui: byModule('src/script/ui.ts'),
+      popover: byModule('src/placement/popover.ts'),
+      survey: byModule('src/survey/check-survey.ts'),
+      imports: Object.fromEntries(chunks.map((chunk) => [chunk.fileName, chunk.imports])),
+    },
+    null,
+    2,
+  ),
+);
 
-// cx-feedback.core.js: the small script for pages where a card shows rarely (src/core.ts). It imports
-// cx-feedback.ui.js (or, failing that, cx-feedback.iife.js) when a widget will show. No Lit, no zod: ≤ 12 KiB.
-await classicScript('src/core.ts', 'cx-feedback.core.js', 'cxFeedbackCore', {
-  define: { __CX_SCRIPT_HASH__: JSON.stringify(scriptHash), __CX_UI_HASH__: JSON.stringify(uiHash), __CX_BUILD__: JSON.stringify(buildStamp) },
-});
+// cx-feedback.js: the script a site owner pastes, a tiny classic script that imports the entry from its own folder;
+// cx-feedback.module.js: the same entry under a stable name for `<script type="module">`.
+await classicScript('src/script/loader.ts', 'cx-feedback.js', 'cxFeedbackLoader', { define: { __CX_ENTRY__: JSON.stringify(`./${entryFile}`) } });
+writeFileSync(`${root}dist/cx-feedback.module.js`, `import './${entryFile}';\n`);
 
 await build({
   ...quiet,

@@ -37,7 +37,7 @@ const browser = await launch();
 // give the same per-cycle figure as the benchmark's 1000 + 1000.
 const jitless = await launch({ jitless: true });
 try {
-  for (const kind of ['inline', 'popover', 'core', 'floating']) await gate(`cls-${kind}`, times(2, () => visit(browser, server, kind)), (runs) => clsGate(kind, runs));
+  for (const kind of ['inline', 'popover', 'classic', 'floating']) await gate(`cls-${kind}`, times(2, () => visit(browser, server, kind)), (runs) => clsGate(kind, runs));
   await gate('growth-connect', () => growth(jitless, server, 'connect', 300), growthGate);
   await gate('growth-popover', () => growth(jitless, server, 'popover', 150), growthGate);
   await gate('csp', () => cspCheck(browser, server), cspGate);

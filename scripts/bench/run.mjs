@@ -33,7 +33,7 @@ const started = new Date();
 const { files, versions } = await loadAssets();
 const server = await startServer(files);
 const browser = await launch();
-const variants = ['empty', 'baseline', 'inline', 'popover', 'core', 'floating', 'script', 'bad', 'posthog', 'formbricks'].filter((v) => VARIANTS[v].scripts.every((p) => files.has(p)));
+const variants = ['empty', 'baseline', 'inline', 'popover', 'classic', 'floating', 'script', 'bad', 'posthog', 'formbricks'].filter((v) => VARIANTS[v].scripts.every((p) => files.has(p)));
 const missing = ['posthog', 'formbricks'].filter((v) => !variants.includes(v));
 if (missing.length) console.log(`not installed, left out: ${missing.join(', ')}`);
 
@@ -72,8 +72,8 @@ try {
 
 const all = (v) => rounds.map((r) => r[v]);
 const gates = [
-  ...['inline', 'popover', 'core', 'floating'].map((k) => ({ name: `cls-${k}`, ...clsGate(k, all(k)) })),
-  ...['inline', 'popover', 'core', 'floating'].map((k) => ({ name: `cpu-${k}`, ...cpuGate(all(k)) })),
+  ...['inline', 'popover', 'classic', 'floating'].map((k) => ({ name: `cls-${k}`, ...clsGate(k, all(k)) })),
+  ...['inline', 'popover', 'classic', 'floating'].map((k) => ({ name: `cpu-${k}`, ...cpuGate(all(k)) })),
   ...growths.filter((g) => !g.jit).map((g) => ({ name: `growth-${g.kind}`, ...growthGate(g) })),
   { name: 'csp', ...cspGate(csp) },
   { name: 'self-test', ...selfTest(all('bad')) },

@@ -24,6 +24,8 @@ export type ApiHandlers = {
   consent?: (granted: boolean) => void;
   /** After `cxFeedback('reset')` cleared the frequency state. */
   reset?: () => void;
+  /** Before `cxFeedback('show', name)` looks for the widget: the page's entry module loads the element then. */
+  show?: () => void;
 };
 
 const COMMANDS = 'show, hide, track, reset, consent, debug';
@@ -44,6 +46,7 @@ export function installGlobalApi(handlers: ApiHandlers = {}): () => void {
     const name = String(arg);
     if (/^(show|hide|track)$/.test(command) && (typeof arg != 'string' || !arg)) throw 'it needs a name';
     // A moment chosen by the site: opens promptly, but still not while the visitor types or a dialog is open.
+    if (command == 'show') handlers.show?.();
     if (command == 'show') withWidgets(name, (w) => whenQuiet(() => w.show('api'), 'prompt', { signal: new AbortController().signal }));
     else if (command == 'hide') lookup(name).forEach((w) => w.hide());
     else if (command == 'track') document.dispatchEvent(new CustomEvent(name, { detail }));

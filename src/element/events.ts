@@ -18,8 +18,11 @@ export type CxEventMap = {
   'cx-recovery': { payload: PayloadV1; sentiment: 'negative' };
   /** The endpoint acknowledged a response (2xx, including "duplicate"). */
   'cx-sent': { id: string; status: number };
-  /** Something went wrong: `config` (bad attributes; see console), `delivery` (given up / paused), `storage`. */
-  'cx-error': { kind: 'config' | 'delivery' | 'storage' | 'internal'; message: string; id?: string; problems?: string[] };
+  /**
+   * Something went wrong: `config` (bad attributes; see console), `delivery` (given up / paused), `storage`, `load`
+   * (a part of the widget did not download; the next trigger tries again).
+   */
+  'cx-error': { kind: 'config' | 'delivery' | 'storage' | 'load' | 'internal'; message: string; id?: string; problems?: string[] };
   /** The card closed: answered and done, dismissed (close button / Escape), snoozed ("Ask me later"), or its page went away. */
   'cx-close': { reason: 'done' | 'dismiss' | 'escape' | 'snooze' | 'route' | 'api' };
 };

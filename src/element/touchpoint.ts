@@ -1,7 +1,7 @@
 import type { ReactiveController } from 'lit';
 import { register } from '../api/registry.ts';
 import { coordinator } from '../coordinator/index.ts';
-import { takeFired } from '../core/handoff.ts';
+import { takeFired } from '../script/handoff.ts';
 import { ask } from '../frequency/ask.ts';
 import { record, type DecideInput, type Decision, type RecordEvent } from '../frequency/rules.ts';
 import { store } from '../frequency/store.ts';

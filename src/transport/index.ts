@@ -4,21 +4,13 @@
  */
 import { createDelivery, type Delivery } from './delivery.ts';
 import { leaseLock, webLock } from './lock.ts';
-import { natives } from './natives.ts';
+import { pageNatives as own } from './natives.ts';
 import { fallbackStore, openIdb } from './store.ts';
 import { newId } from './uuid.ts';
 
 export type { Delivery, DeliveryEvent, Options, Stats, SubmitResult } from './delivery.ts';
 export { DEFAULTS } from './delivery.ts';
 export { newId } from './uuid.ts';
-
-// Captured as the script loads, before anything later on the page can wrap them (matrix H01).
-let own: ReturnType<typeof natives> | undefined;
-try {
-  own = natives(window);
-} catch {
-  /* not in a browser */
-}
 
 let one: Delivery | undefined;
 

@@ -26,3 +26,15 @@ export function natives(w: Window): { fetch: typeof fetch; beacon?: Beacon } {
   }
   return { fetch: (f as typeof fetch).bind(w), beacon: b ? (b as Beacon).bind(w.navigator) : undefined };
 }
+
+/**
+ * This page's, captured when the module first evaluates: the page's entry module imports it at once, so the capture
+ * happens before anything later on the page can wrap them, even though the rest of delivery loads later.
+ */
+export const pageNatives: ReturnType<typeof natives> | undefined = (() => {
+  try {
+    return natives(window);
+  } catch {
+    return undefined; // not in a browser
+  }
+})();

@@ -1,8 +1,9 @@
 import type { Store } from './outbox.ts';
 import type { Row } from './row.ts';
 
-/** One database per payload model, so a future v2 widget never fights this one over a schema upgrade. */
-export const DB_NAME = 'cx-feedback-outbox-v1';
+import { DB_NAME } from './db-name.ts';
+
+export { DB_NAME };
 const ROWS = 'rows';
 
 const idbStore = (db: IDBDatabase): Store => {

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM } from './support/harness.ts';
 
 /**
- * The newcomer's path, end to end: the built script-tag bundle (dist/cx-feedback.iife.js, built by `npm test` before
- * this runs) on the demo pages, served with their strict CSP (Trusted Types enforced) by demo/server.ts, posting to
+ * The newcomer's path, end to end: the built script (dist/cx-feedback.js and its module graph, built by `npm test`
+ * before this runs; cx-feedback.iife.js where a test says so) on the demo pages, served with their strict CSP (Trusted Types enforced) by demo/server.ts, posting to
  * the real collector (SQLite in a temp folder). What the collector stored is the assertion.
  */
 let server: ChildProcess;
@@ -68,7 +68,20 @@ async function visit(path: string, prepare?: (context: BrowserContext) => Promis
 
 const inShadow = (page: Page, host: string, selector: string) => page.locator(host).locator(selector);
 
-describe('demo pages with the built script-tag bundle and the real collector', () => {
+/** The entry module ran: it installs the API after arming the triggers. */
+const entryRan = (p: Page) => p.waitForFunction(() => !!(window as { cxFeedback?: { loaded?: boolean } }).cxFeedback?.loaded);
+
+/** Our files the page downloaded, in order, with content hashes left out: `entry`, `ui`, `popover`, `cx-feedback.js`… */
+const ours = (p: Page) =>
+  p.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((r) => new URL(r.name).pathname)
+      .filter((n) => n.startsWith('/dist/') && n.endsWith('.js'))
+      .map((n) => n.slice(6).replace(/^cx-feedback\.([\w-]+)-[\w-]{8}\.js$/, '$1')),
+  );
+
+describe('demo pages with the built script and the real collector', () => {
   it('help article: thumbs down, then the follow-up; both stored, linked, under the strict CSP', async () => {
     const { page, problems } = await visit('help-article.html');
     await inShadow(page, 'cx-feedback', '[part~="option"][data-value="0"]').click();
@@ -82,8 +95,8 @@ describe('demo pages with the built script-tag bundle and the real collector', (
     expect(follow.followUpOf).toBe(first.id);
     // Scrubbed in the browser before it was queued.
     expect(follow.answers[0].value).toBe('The label printer step is missing. Mail me at [email]');
-    // An inline widget never needs the placement module, so the page never downloads it.
-    expect(await page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name).filter((n) => n.includes('popover.js')))).toEqual([]);
+    // An inline widget never needs the placement module or zod, so the page never downloads them.
+    expect(await ours(page)).toEqual(['cx-feedback.js', 'entry', 'id', 'ui']);
     expect(problems).toEqual([]);
   });
 
@@ -113,7 +126,7 @@ describe('demo pages with the built script-tag bundle and the real collector', (
     expect(problems).toEqual([]);
   });
 
-  it('loading the script twice defines the element once and breaks nothing', async () => {
+  it('loading the script twice, and the classic one too, defines the element once and breaks nothing', async () => {
     // A page of our own (the demo's Trusted Types policy forbids injecting a second script tag from the test).
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -122,7 +135,7 @@ describe('demo pages with the built script-tag bundle and the real collector', (
     await page.route(`${base}twice.html`, (route) =>
       route.fulfill({
         contentType: 'text/html',
-        body: `<!doctype html><script src="/dist/cx-feedback.iife.js"></script><script src="/dist/cx-feedback.iife.js" defer></script>
+        body: `<!doctype html><script src="/dist/cx-feedback.js"></script><script src="/dist/cx-feedback.js" defer></script><script src="/dist/cx-feedback.iife.js" defer></script>
           <cx-feedback endpoint="/responses" touchpoint="twice" question="thumbs"></cx-feedback>`,
       }),
     );
@@ -140,9 +153,9 @@ describe('demo pages with the built script-tag bundle and the real collector', (
     await page.click('#place-order');
     const card = inShadow(page, 'cx-feedback[mode="popover"]', '.card[data-placement]');
     await card.waitFor();
-    // Anchored by the placement module the script imported from next to itself, not left in the corner.
+    // Anchored by the placement chunk the element imported when the card opened, not left in the corner.
     expect(await card.getAttribute('data-placement')).toMatch(/^(top|bottom|left|right)/);
-    expect(await page.evaluate(() => performance.getEntriesByType('resource').some((r) => r.name.includes('/dist/cx-feedback.popover.js?v=')))).toBe(true);
+    expect(await ours(page)).toContain('popover');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('place-order');
     expect(await page.evaluate(() => document.getElementById('place-order')!.getBoundingClientRect().top)).toBe(before);
     await inShadow(page, 'cx-feedback[mode="popover"]', '[part~="option"][data-value="6"]').click();
@@ -165,7 +178,7 @@ describe('demo pages with the built script-tag bundle and the real collector', (
   });
 
   it('checkout: when the placement module cannot load, the popover opens in the corner, says why, and still takes the answer', async () => {
-    const { page, problems } = await visit('checkout.html', (context) => context.route(/cx-feedback\.popover\.js/, (route) => route.abort()));
+    const { page, problems } = await visit('checkout.html', (context) => context.route(/cx-feedback\.popover-/, (route) => route.abort()));
     await page.click('#place-order');
     const card = inShadow(page, 'cx-feedback[mode="popover"]', '.card[data-placement]');
     await card.waitFor();
@@ -173,38 +186,68 @@ describe('demo pages with the built script-tag bundle and the real collector', (
     await expect.poll(() => card.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
     await inShadow(page, 'cx-feedback[mode="popover"]', '[part~="option"][data-value="2"]').click();
     expect((await stored('checkout', 2)).some((r) => (r.answers[0] as { value: unknown }).value === 2)).toBe(true);
-    // The browser's own "failed to load" error may be there too; ours names the file, and nothing was thrown.
-    expect(problems.filter((p) => p.startsWith('warning'))).toEqual([expect.stringContaining('cx-feedback.popover.js')]);
+    // The browser's own "failed to load" error may be there too; ours says what happened, and nothing was thrown.
+    expect(problems.filter((p) => p.startsWith('warning'))).toEqual([expect.stringContaining('the placement module')]);
     expect(problems.filter((p) => p.startsWith('pageerror'))).toEqual([]);
   });
 
-  it('the launcher tries the placement module again on the next open after a failed load', async () => {
+  it('the placement chunk is tried twice per open, and again on the next open after both failed', async () => {
     let block = true;
     const urls: string[] = [];
     const { page } = await visit('checkout.html', (context) =>
-      context.route(/cx-feedback\.popover\.js/, (route) => (urls.push(route.request().url()), block ? route.abort() : route.continue())),
+      context.route(/cx-feedback\.popover-/, (route) => (urls.push(route.request().url()), block ? route.abort() : route.continue())),
     );
     const launcher = inShadow(page, 'cx-feedback[mode="floating"]', '[part="launcher"]');
     const card = inShadow(page, 'cx-feedback[mode="floating"]', '.card[data-placement]');
     await launcher.click();
     await card.waitFor();
     expect(await card.getAttribute('data-placement')).toBe('corner');
+    expect(urls.length, urls.join()).toBeGreaterThanOrEqual(2);
+    const failed = urls.length;
     await launcher.click(); // the launcher toggles: this closes the card
     await card.waitFor({ state: 'detached' });
     block = false;
     await launcher.click();
     await expect.poll(() => card.getAttribute('data-placement')).toMatch(/^(top|bottom|left|right)/);
-    // A browser keeps a failed module URL failed for the page's life, so the retry asks under another URL.
-    expect(urls.at(-1)).toMatch(/\?v=\w+&retry=\d+$/);
+    // Browsers fetch a module again after a failed fetch: the same URL each time.
+    expect(urls.length).toBeGreaterThan(failed);
+    expect(new Set(urls).size).toBe(1);
   });
 
-  it('a nonce-only CSP: the placement module imported by the nonced script loads too (the nonce carries over to import())', async () => {
+  it('the classic script (cx-feedback.iife.js) retries its placement file under another URL after a failed load', async () => {
+    let block = true;
+    const urls: string[] = [];
+    const { page } = await visit('classic.html', async (context) => {
+      await context.route(`${base}classic.html`, (route) =>
+        route.fulfill({
+          contentType: 'text/html',
+          body: `<!doctype html><script src="/dist/cx-feedback.iife.js"></script>
+            <cx-feedback endpoint="/responses" touchpoint="classic" question="csat" mode="floating"></cx-feedback>`,
+        }),
+      );
+      await context.route(/cx-feedback\.popover\.js/, (route) => (urls.push(route.request().url()), block ? route.abort() : route.continue()));
+    });
+    const launcher = inShadow(page, 'cx-feedback', '[part="launcher"]');
+    const card = inShadow(page, 'cx-feedback', '.card[data-placement]');
+    await launcher.click();
+    await card.waitFor();
+    expect(await card.getAttribute('data-placement')).toBe('corner');
+    await launcher.click();
+    await card.waitFor({ state: 'detached' });
+    block = false;
+    await launcher.click();
+    await expect.poll(() => card.getAttribute('data-placement')).toMatch(/^(top|bottom|left|right)/);
+    expect(urls.at(-1)).toMatch(/\?v=\w+&retry=\d+$/);
+    expect(new Set(await ours(page))).toEqual(new Set(['cx-feedback.iife.js', 'cx-feedback.popover.js']));
+  });
+
+  it('a nonce-only CSP: every chunk imported by the nonced script loads too (the nonce carries over to import())', async () => {
     const { page, problems } = await visit('nonce.html', (context) =>
       context.route(`${base}nonce.html`, (route) =>
         route.fulfill({
           contentType: 'text/html',
           headers: { 'Content-Security-Policy': "script-src 'nonce-cx123'; connect-src 'self'; style-src 'self'" },
-          body: `<!doctype html><script nonce="cx123" src="/dist/cx-feedback.iife.js"></script>
+          body: `<!doctype html><script nonce="cx123" src="/dist/cx-feedback.js"></script>
             <cx-feedback endpoint="/responses" touchpoint="nonce" question="csat" mode="floating"></cx-feedback>`,
         }),
       ),
@@ -213,14 +256,14 @@ describe('demo pages with the built script-tag bundle and the real collector', (
     const card = inShadow(page, 'cx-feedback', '.card[data-placement]');
     await card.waitFor();
     expect(await card.getAttribute('data-placement')).toMatch(/^(top|bottom|left|right)/);
+    expect(await ours(page)).toEqual(['cx-feedback.js', 'entry', 'id', 'ui', 'popover']);
     expect(problems).toEqual([]);
   });
 
-  it('order tracking (core script): only the core until "delivered"; then the question opens and is stored; reset asks again', async () => {
+  it('order tracking: only the entry until "delivered"; then the question opens and is stored; reset asks again', async () => {
     const { page, problems } = await visit('delivery.html');
-    await page.waitForLoadState('load');
-    const ours = () => page.evaluate(() => performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname).filter((n) => n.startsWith('/dist/')));
-    expect(await ours()).toEqual(['/dist/cx-feedback.core.js']);
+    await entryRan(page);
+    expect(await ours(page)).toEqual(['cx-feedback.js', 'entry', 'id']);
     await page.click('#delivered');
     const card = inShadow(page, 'cx-feedback', '.card[data-placement]');
     await card.waitFor();
@@ -231,7 +274,7 @@ describe('demo pages with the built script-tag bundle and the real collector', (
     const [row] = await stored('delivery', 1);
     expect(row.context).toMatchObject({ placement: 'popover', trigger: 'event:delivered', stage: 'receive' });
     expect(row.answers).toEqual([{ questionId: 'expectation', type: 'expectation', value: 3 }]);
-    // "Forget my answers" reloads the page: the core, on its own, lets the question through again.
+    // "Forget my answers" reloads the page: the entry, on its own, lets the question through again.
     await page.click('#reset');
     await page.waitForLoadState('load');
     await page.click('#delivered');
@@ -250,110 +293,120 @@ describe('demo pages with the built script-tag bundle and the real collector', (
   });
 });
 
-describe('the core script (cx-feedback.core.js) on a page where the card shows rarely', () => {
+describe('the module graph (cx-feedback.js) on a page where the card shows rarely', () => {
   const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html cx-feedback";
-  /** A checkout page of our own with the core script and one popover that waits for `order-complete`. */
-  const page = (touchpoint: string, widget = true) => (context: BrowserContext) =>
-    context.route(`${base}core-${touchpoint}.html`, (route) =>
+  /** A checkout page of our own with the script and one popover that waits for `trigger`. */
+  const page = (touchpoint: string, { widget = true, trigger = 'event:order-complete' } = {}) => (context: BrowserContext) =>
+    context.route(`${base}graph-${touchpoint}.html`, (route) =>
       route.fulfill({
         contentType: 'text/html',
         headers: { 'Content-Security-Policy': CSP },
-        body: `<!doctype html><script src="/dist/cx-feedback.core.js" defer></script>
+        body: `<!doctype html><script src="/dist/cx-feedback.js" defer></script>
           <main><h1>Thank you for your order</h1><p id="summary">Order summary</p></main>
-          ${widget ? `<cx-feedback endpoint="/responses" touchpoint="${touchpoint}" question="ces" mode="popover" anchor="#summary" trigger="event:order-complete"></cx-feedback>` : ''}`,
+          ${widget ? `<cx-feedback endpoint="/responses" touchpoint="${touchpoint}" question="ces" mode="popover" anchor="#summary" trigger="${trigger}"></cx-feedback>` : ''}`,
       }),
     );
-  const scripts = (p: Page) => p.evaluate(() => performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname).filter((n) => n.endsWith('.js')));
   const orderComplete = (p: Page) => p.evaluate(() => document.dispatchEvent(new CustomEvent('order-complete')));
 
-  it('loads nothing more until the event; then the element, which opens anchored and stores the tap; answered, the next visit loads nothing', async () => {
-    const { page: p, problems } = await visit('core-core-a.html', page('core-a'));
+  it('loads only the entry until the event; then the UI and placement, opens anchored, stores the tap; answered, the next visit loads nothing more', async () => {
+    const { page: p, problems } = await visit('graph-a.html', page('a'));
     await p.waitForLoadState('load');
-    await p.waitForTimeout(300);
-    expect(await scripts(p)).toEqual(['/dist/cx-feedback.core.js']);
+    await entryRan(p);
+    expect(await ours(p)).toEqual(['cx-feedback.js', 'entry', 'id']);
     expect(await p.evaluate(() => !!customElements.get('cx-feedback'))).toBe(false);
+    // No answer was ever queued on this origin: the peek into the outbox creates no database.
+    expect(await p.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).toEqual([]);
 
     await orderComplete(p);
     const card = inShadow(p, 'cx-feedback', '.card[data-placement]');
     await card.waitFor();
     expect(await card.getAttribute('data-placement')).toMatch(/^(top|bottom|left|right)/);
-    // The survey UI, not the whole script: the core lends it its delivery, triggers and rules.
-    expect(await scripts(p)).toEqual(['/dist/cx-feedback.core.js', '/dist/cx-feedback.ui.js', '/dist/cx-feedback.popover.js']);
+    expect(await ours(p)).toEqual(['cx-feedback.js', 'entry', 'id', 'ui', 'popover']);
     await inShadow(p, 'cx-feedback', '[part~="option"][data-value="6"]').click();
-    const [row] = await stored('core-a', 1);
+    const [row] = await stored('a', 1);
     expect(row.context).toMatchObject({ placement: 'popover', trigger: 'event:order-complete' });
 
-    // Same visitor, next visit: the rules (until answered) say no in the core, so the element is never fetched.
+    // Same visitor, next visit: the rules (until answered) say no in the entry, so the element is never fetched.
     await p.reload();
     await p.waitForLoadState('load');
+    await entryRan(p);
     await orderComplete(p);
-    await p.waitForTimeout(500);
-    expect(await scripts(p)).toEqual(['/dist/cx-feedback.core.js']);
+    // The decision is taken in the event's handler; anything it started would be on the network now.
+    await p.waitForLoadState('networkidle');
+    expect(await ours(p)).toEqual(['cx-feedback.js', 'entry', 'id']);
     expect(problems).toEqual([]);
   });
 
-  it('a core and a UI of different releases (a cache paired them): the UI refuses, the full script takes over', async () => {
-    const { page: p, problems } = await visit('core-core-e.html', async (context) => {
-      await page('core-e')(context);
-      // The core as an older release would be: same code, another build stamp.
-      await context.route(/\/dist\/cx-feedback\.core\.js/, async (route) => {
-        const response = await route.fetch();
-        const body = (await response.text()).replace(/build:"\w+"/, 'build:"0000000000"');
-        expect(body).toContain('build:"0000000000"');
-        await route.fulfill({ response, body });
-      });
+  it('a popover with a timed trigger: the UI and placement are fetched at idle, the element starts only when it fires', async () => {
+    const { page: p, problems } = await visit('graph-timed.html', page('timed', { trigger: 'delay:3' }));
+    await expect.poll(() => ours(p)).toEqual(['cx-feedback.js', 'entry', 'id', 'ui', 'popover']);
+    expect(await p.evaluate(() => !!customElements.get('cx-feedback'))).toBe(false);
+    await inShadow(p, 'cx-feedback', '.card[data-placement]').waitFor({ timeout: 10_000 });
+    expect(await ours(p)).toEqual(['cx-feedback.js', 'entry', 'id', 'ui', 'popover']);
+    expect(problems).toEqual([]);
+  });
+
+  it('the UI chunk cannot load: tried twice, then one warning and cx-error (kind load), nothing thrown; the next trigger loads it', async () => {
+    let block = true;
+    const tries: string[] = [];
+    const { page: p, problems } = await visit('graph-f.html', async (context) => {
+      await page('f')(context);
+      await context.route(/cx-feedback\.ui-/, (route) => (tries.push(route.request().url()), block ? route.abort() : route.continue()));
     });
-    await p.waitForLoadState('load');
+    await entryRan(p);
+    await p.evaluate(() => document.querySelector('cx-feedback')!.addEventListener('cx-error', (e) => ((window as { loadError?: unknown }).loadError = (e as CustomEvent).detail)));
     await orderComplete(p);
-    await inShadow(p, 'cx-feedback', '[part~="option"][data-value="5"]').click();
-    const [row] = await stored('core-e', 1);
-    expect(row.context).toMatchObject({ placement: 'popover', trigger: 'event:order-complete' });
-    expect(await scripts(p)).toEqual(['/dist/cx-feedback.core.js', '/dist/cx-feedback.ui.js', '/dist/cx-feedback.iife.js', '/dist/cx-feedback.popover.js']);
-    // The refusal is the UI's import() rejecting, not an error on the page.
-    expect(problems).toEqual([]);
+    await p.waitForFunction(() => !!(window as { loadError?: unknown }).loadError);
+    expect(await p.evaluate(() => (window as { loadError?: { kind: string } }).loadError!.kind)).toBe('load');
+    expect(tries).toHaveLength(2);
+    expect(problems.filter((x) => x.startsWith('warning'))).toEqual([expect.stringContaining('the survey UI did not load')]);
+    expect(problems.filter((x) => x.startsWith('pageerror'))).toEqual([]);
+    block = false;
+    await orderComplete(p);
+    await inShadow(p, 'cx-feedback', '.card[data-placement]').waitFor();
   });
 
-  it('cx-feedback.ui.js pasted as a script tag on its own: one clear console error, nothing thrown into the page', async () => {
-    const { page: p, problems } = await visit('core-ui-alone.html', (context) =>
-      context.route(`${base}core-ui-alone.html`, (route) =>
-        route.fulfill({
-          contentType: 'text/html',
-          body: `<!doctype html><script src="/dist/cx-feedback.ui.js"></script>
-            <cx-feedback endpoint="/responses" touchpoint="ui-alone" question="csat"></cx-feedback>`,
-        }),
+  it('cx-feedback.js pasted inline instead of loaded by src: one clear warning, nothing thrown', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const loader = await readFile(new URL('../../dist/cx-feedback.js', import.meta.url), 'utf8');
+    const { page: p, problems } = await visit('graph-inline.html', (context) =>
+      context.route(`${base}graph-inline.html`, (route) =>
+        route.fulfill({ contentType: 'text/html', body: `<!doctype html><script>${loader}</script><cx-feedback endpoint="/responses" touchpoint="inline-loader" question="csat"></cx-feedback>` }),
       ),
     );
     await p.waitForLoadState('load');
-    expect(problems).toEqual([expect.stringMatching(/^error: cx-feedback: cx-feedback\.ui\.js only runs when cx-feedback\.core\.js loads it; .*cx-feedback\.iife\.js/)]);
-    expect(await p.evaluate(() => !!customElements.get('cx-feedback'))).toBe(false);
+    expect(problems).toEqual([expect.stringMatching(/^warning: cx-feedback: cx-feedback\.js must be loaded with <script src>.*cx-feedback\.iife\.js/)]);
   });
 
   it('sends an answer left in the outbox by an earlier visit, on a page with no widget at all', async () => {
     let down = true;
-    const { page: p } = await visit('core-core-b.html', async (context) => {
-      await page('core-b')(context);
-      await page('core-b-empty', false)(context);
+    const { page: p } = await visit('graph-b.html', async (context) => {
+      await page('b')(context);
+      await page('b-empty', { widget: false })(context);
       await context.route(`${base}responses`, (route) => (down ? route.abort() : route.continue()));
     });
+    await entryRan(p);
     await orderComplete(p);
     await inShadow(p, 'cx-feedback', '[part~="option"][data-value="3"]').click();
     await expect.poll(() => inShadow(p, 'cx-feedback', '[part="status"]').textContent()).toContain('Saved');
-    expect(await stored('core-b', 0)).toEqual([]);
+    expect(await stored('b', 0)).toEqual([]);
     down = false;
-    await p.goto(`${base}core-core-b-empty.html`);
-    const [row] = await stored('core-b', 1);
+    await p.goto(`${base}graph-b-empty.html`);
+    const [row] = await stored('b', 1);
     expect(row.answers[0]).toMatchObject({ value: 3 });
-    expect(await scripts(p)).toEqual(['/dist/cx-feedback.core.js']);
+    // Delivery comes with the UI chunk; the element is not defined on a page without a widget.
+    expect(await ours(p)).toEqual(['cx-feedback.js', 'entry', 'id', 'ui']);
+    expect(await p.evaluate(() => !!customElements.get('cx-feedback'))).toBe(false);
   });
 
-  it('cxFeedback("track") queued by the page before the core ran reaches the popover\'s event trigger', async () => {
-    const { page: p, problems } = await visit('core-d.html', (context) =>
-      context.route(`${base}core-d.html`, (route) =>
+  it('cxFeedback("track") queued by the page before the script ran reaches the popover\'s event trigger', async () => {
+    const { page: p, problems } = await visit('graph-d.html', (context) =>
+      context.route(`${base}graph-d.html`, (route) =>
         route.fulfill({
           contentType: 'text/html',
           body: `<!doctype html><script>window.cxFeedback=window.cxFeedback||function(){(cxFeedback.q=cxFeedback.q||[]).push(arguments)}</script>
-            <script src="/dist/cx-feedback.core.js" defer></script>
-            <cx-feedback endpoint="/responses" touchpoint="core-d" question="csat" mode="popover" trigger="event:order-complete"></cx-feedback>
+            <script src="/dist/cx-feedback.js" defer></script>
+            <cx-feedback endpoint="/responses" touchpoint="graph-d" question="csat" mode="popover" trigger="event:order-complete"></cx-feedback>
             <script>cxFeedback('track', 'order-complete')</script>`,
         }),
       ),
@@ -362,20 +415,37 @@ describe('the core script (cx-feedback.core.js) on a page where the card shows r
     expect(problems).toEqual([]);
   });
 
-  it('cxFeedback("show") from the queue snippet loads the element and opens a manual popover', async () => {
-    const { page: p, problems } = await visit('core-c.html', (context) =>
-      context.route(`${base}core-c.html`, (route) =>
+  it('cxFeedback("show") loads the element and opens a manual popover', async () => {
+    const { page: p, problems } = await visit('graph-c.html', (context) =>
+      context.route(`${base}graph-c.html`, (route) =>
         route.fulfill({
           contentType: 'text/html',
-          body: `<!doctype html><script src="/dist/cx-feedback.core.js" defer></script>
-            <cx-feedback endpoint="/responses" touchpoint="core-c" question="csat" mode="popover" trigger="manual"></cx-feedback>`,
+          body: `<!doctype html><script src="/dist/cx-feedback.js" defer></script>
+            <cx-feedback endpoint="/responses" touchpoint="graph-c" question="csat" mode="popover" trigger="manual"></cx-feedback>`,
         }),
       ),
     );
     await p.waitForLoadState('load');
-    expect(await scripts(p)).toEqual(['/dist/cx-feedback.core.js']);
-    await p.evaluate(() => (window as unknown as { cxFeedback: (c: string, n: string) => void }).cxFeedback('show', 'core-c'));
+    await entryRan(p);
+    expect(await ours(p)).toEqual(['cx-feedback.js', 'entry', 'id']);
+    await p.evaluate(() => (window as unknown as { cxFeedback: (c: string, n: string) => void }).cxFeedback('show', 'graph-c'));
     await inShadow(p, 'cx-feedback', '.card[data-placement]').waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  it('<script type="module" src="cx-feedback.module.js"> works the same', async () => {
+    const { page: p, problems } = await visit('graph-m.html', (context) =>
+      context.route(`${base}graph-m.html`, (route) =>
+        route.fulfill({
+          contentType: 'text/html',
+          headers: { 'Content-Security-Policy': CSP },
+          body: `<!doctype html><script type="module" src="/dist/cx-feedback.module.js"></script>
+            <cx-feedback endpoint="/responses" touchpoint="graph-m" question="thumbs"></cx-feedback>`,
+        }),
+      ),
+    );
+    await inShadow(p, 'cx-feedback', '[part~="option"][data-value="1"]').click();
+    expect(await stored('graph-m', 1)).toHaveLength(1);
     expect(problems).toEqual([]);
   });
 });

@@ -18,7 +18,7 @@ async function bundle(file, globalName) {
   return r.outputFiles[0].text;
 }
 
-const built = () => ['dist/cx-feedback.iife.js', 'dist/cx-feedback.popover.js', 'dist/cx-feedback.core.js', 'dist/cx-feedback.ui.js', 'dist/locales/en.json'].every((f) => existsSync(new URL(f, ROOT)));
+const built = () => ['dist/cx-feedback.js', 'dist/cx-feedback.iife.js', 'dist/cx-feedback.popover.js', 'dist/locales/en.json', '.tmp/script-graph.json'].every((f) => existsSync(new URL(f, ROOT)));
 
 /**
  * Measures the dist/ that is there. A build under way removes dist/ and then fills it: while dist/ is there but
@@ -34,11 +34,8 @@ export async function ensureDist() {
 export async function loadAssets() {
   await ensureDist();
   const files = new Map();
-  files.set('/dist/cx-feedback.iife.js', entry(readFileSync(new URL('dist/cx-feedback.iife.js', ROOT))));
-  // Imported by the script when a popover or floating card first opens (src/placement/load.script.ts).
-  files.set('/dist/cx-feedback.popover.js', entry(readFileSync(new URL('dist/cx-feedback.popover.js', ROOT))));
-  files.set('/dist/cx-feedback.core.js', entry(readFileSync(new URL('dist/cx-feedback.core.js', ROOT))));
-  files.set('/dist/cx-feedback.ui.js', entry(readFileSync(new URL('dist/cx-feedback.ui.js', ROOT))));
+  // cx-feedback.js and its module graph, the classic cx-feedback.iife.js and the files it imports next to it.
+  for (const f of readdirSync(new URL('dist/', ROOT)).filter((name) => /^cx-feedback\.(.*\.)?js$/.test(name))) files.set(`/dist/${f}`, entry(readFileSync(new URL(`dist/${f}`, ROOT))));
   for (const f of readdirSync(new URL('dist/locales/', ROOT))) files.set(`/dist/locales/${f}`, entry(readFileSync(new URL(`dist/locales/${f}`, ROOT)), 'application/json'));
   for (const f of readdirSync(PAGES)) {
     const type = f.endsWith('.css') ? 'text/css' : f.endsWith('.html') ? 'text/html' : 'text/javascript';

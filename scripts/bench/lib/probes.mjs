@@ -17,7 +17,7 @@ const delta = (a, b) => ({ task: b.TaskDuration - a.TaskDuration, script: b.Scri
  */
 function worstAfter(loaf, since, scripts) {
   let worst = 0;
-  // Our script imports its siblings (the placement module; the core imports the script), with a ?v= query.
+  // Our script imports its siblings (the entry, the chunks of its module graph; the classic script its placement file).
   const ours = scripts.some((p) => p.startsWith('/dist/cx-feedback.'));
   const path = (src) => (src ? new URL(src).pathname : '');
   for (const f of loaf) {

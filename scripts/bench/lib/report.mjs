@@ -1,7 +1,7 @@
 // Tables of the benchmark: the same rows as plain text on the console and as markdown in docs/performance.md.
 import { bytesOf } from './assets.mjs';
 import { fmt, summary } from './stats.mjs';
-import { VARIANTS } from './variants.mjs';
+import { GRAPH, VARIANTS } from './variants.mjs';
 
 const kib = (b) => (b / 1024).toFixed(1);
 
@@ -18,10 +18,10 @@ export function tables({ rounds, files, versions, variants, growths, gates }) {
     const b = bytesOf(files, paths);
     bytes.push(b ? [label, version, kib(b.raw), kib(b.gzip), (b.gzip / ours.gzip).toFixed(2)] : [label, version, 'not installed', '–', '–']);
   };
-  addBytes('cx-feedback.iife.js (ours)', 'working tree', VARIANTS.script.scripts);
-  addBytes('ours + cx-feedback.popover.js (placement, loaded when a popover or floating card opens)', 'working tree', [...VARIANTS.script.scripts, '/dist/cx-feedback.popover.js']);
-  addBytes('cx-feedback.core.js (ours, for pages where a card shows rarely)', 'working tree', VARIANTS.core.scripts);
-  addBytes('core + cx-feedback.ui.js + placement (the core imports them when its popover shows)', 'working tree', [...VARIANTS.core.scripts, '/dist/cx-feedback.ui.js', '/dist/cx-feedback.popover.js']);
+  addBytes('cx-feedback.js + entry (ours: a page where nothing shows)', 'working tree', GRAPH.nothing);
+  addBytes('… + survey UI chunk (an inline card)', 'working tree', GRAPH.inline);
+  addBytes('… + placement chunk (a popover or floating card)', 'working tree', GRAPH.placed);
+  addBytes('cx-feedback.iife.js (ours, the self-contained classic script)', 'working tree', VARIANTS.classic.scripts);
   addBytes('baseline: bare Lit element', `lit ${versions.lit ?? ''}`.trim(), VARIANTS.baseline.scripts);
   addBytes('posthog-js array.js + surveys.js', versions['posthog-js'] ?? '–', VARIANTS.posthog.scripts);
   addBytes('@formbricks/js (IIFE of its ES build) + @formbricks/surveys index.umd.js', `${versions['@formbricks/js'] ?? '–'} / ${versions['@formbricks/surveys'] ?? '–'}`, VARIANTS.formbricks.scripts);
@@ -41,9 +41,9 @@ export function tables({ rounds, files, versions, variants, growths, gates }) {
   t.push({ title: 'Page load, CPU throttled 4× (ratios within a round; median [q1–q3])', rows: load });
 
   const fe = [['scripts on the page', 'main thread ms over empty page', 'script ms over empty page', 'main thread × ours']];
-  for (const v of ['script', 'core', 'baseline', 'posthog', 'formbricks'].filter((v) => variants.includes(v))) {
+  for (const v of ['script', 'classic', 'baseline', 'posthog', 'formbricks'].filter((v) => variants.includes(v))) {
     fe.push([
-      v == 'script' ? 'ours (no widget)' : v == 'core' ? 'our core (popover waiting for its trigger)' : v,
+      v == 'script' ? 'ours (no widget)' : v == 'classic' ? 'our classic script (popover waiting for its trigger)' : v,
       fmt(across(rounds, (r) => r[v].load.task - r.empty.load.task)),
       fmt(across(rounds, (r) => r[v].load.script - r.empty.load.script)),
       fmt(across(rounds, (r) => (r[v].load.task - r.empty.load.task) / (r.script.load.task - r.empty.load.task)), '×', 2),
@@ -52,10 +52,10 @@ export function tables({ rounds, files, versions, variants, growths, gates }) {
   t.push({ title: 'Fetch + evaluate, no backend, CPU throttled 4× (differences within a round)', rows: fe });
 
   const act = [['variant', 'trigger → visible ms', 'tap → accepted ms', 'of which tap → request start', 'plain fetch ms', 'tap → accepted × fetch', 'open CPU ms', 'answer CPU ms']];
-  for (const v of ['inline', 'popover', 'core', 'floating'].filter((v) => variants.includes(v))) {
+  for (const v of ['inline', 'popover', 'classic', 'floating'].filter((v) => variants.includes(v))) {
     const has = rounds[0][v].visibleMs !== undefined;
     act.push([
-      v == 'floating' ? 'floating (click on launcher)' : v == 'popover' ? 'popover (event:order-complete)' : v == 'core' ? 'popover via the core script (imports the survey UI at the event)' : v,
+      v == 'floating' ? 'floating (click on launcher)' : v == 'popover' ? 'popover (event:order-complete)' : v == 'classic' ? 'popover via the classic script (everything loaded at once)' : v,
       has ? fmt(across(rounds, (r) => r[v].visibleMs)) : '–',
       fmt(across(rounds, (r) => r[v].tapMs)),
       fmt(across(rounds, (r) => r[v].tapToRequestMs)),

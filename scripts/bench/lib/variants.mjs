@@ -4,7 +4,30 @@
 /** What the page reserves for an inline widget, px (pages/checkout.css `.feedback-slot`). */
 export const RESERVE = 190;
 
-const ours = '<script src="/dist/cx-feedback.iife.js"></script>';
+import { readFileSync } from 'node:fs';
+
+// Which files of the page's module graph each case downloads (scripts/build.mjs writes the graph).
+// Read when first asked (lib/assets.mjs builds dist/ first on a fresh clone).
+let graph;
+const withImports = (file, into = new Set()) => (into.has(file) ? into : (into.add(file), (graph.imports[file] ?? []).forEach((next) => withImports(next, into)), into));
+const chunks = (...parts) => {
+  graph ??= JSON.parse(readFileSync(new URL('../../../.tmp/script-graph.json', import.meta.url), 'utf8'));
+  return ['/dist/cx-feedback.js', ...new Set(parts.flatMap((part) => [...withImports(graph[part])]).map((f) => `/dist/${f}`))];
+};
+/** What a page with cx-feedback.js downloads: nothing to show; an inline card; a popover or floating card. */
+export const GRAPH = {
+  get nothing() {
+    return chunks('entry');
+  },
+  get inline() {
+    return chunks('entry', 'ui');
+  },
+  get placed() {
+    return chunks('entry', 'ui', 'popover');
+  },
+};
+
+const ours = '<script src="/dist/cx-feedback.js"></script>';
 const cx = (attrs) => `<cx-feedback endpoint="/collect" touchpoint="checkout" question="csat" ${attrs}></cx-feedback>`;
 const slot = (inner = '') => `<div class="feedback-slot">${inner}</div>`;
 const baseline = { slot: slot('<bench-baseline></bench-baseline>'), tail: '<script src="/assets/baseline.js"></script>' };
@@ -18,13 +41,22 @@ export const VARIANTS = {
   empty: { slot: slot(), scripts: [] },
   /** The same page with a bare Lit element of the same role (pages/baseline.js). */
   baseline: { ...baseline, scripts: ['/assets/baseline.js'] },
-  inline: { slot: slot(cx('mode="inline"')), tail: ours, kind: 'inline', scripts: ['/dist/cx-feedback.iife.js'] },
-  popover: { slot: slot(cx('mode="popover" anchor="#place-order" trigger="event:order-complete"')), tail: ours, kind: 'popover', scripts: ['/dist/cx-feedback.iife.js'] },
-  floating: { slot: slot(cx('mode="floating"')), tail: ours, kind: 'floating', scripts: ['/dist/cx-feedback.iife.js'] },
-  /** The core script (cx-feedback.core.js) with the same popover: until the trigger only the core; then it imports the survey UI. */
-  core: { slot: slot(cx('mode="popover" anchor="#place-order" trigger="event:order-complete"')), tail: '<script src="/dist/cx-feedback.core.js"></script>', kind: 'popover', scripts: ['/dist/cx-feedback.core.js'] },
-  /** Our script without any widget on the page (it still drains the outbox): fetch + evaluate, like the anchors below. */
-  script: { slot: slot(), tail: ours, scripts: ['/dist/cx-feedback.iife.js'] },
+  /** cx-feedback.js: the entry at once, then the UI chunk (and placement, for a popover or floating card) by need. */
+  inline: { slot: slot(cx('mode="inline"')), tail: ours, kind: 'inline', get scripts() {
+      return GRAPH.inline;
+    } },
+  popover: { slot: slot(cx('mode="popover" anchor="#place-order" trigger="event:order-complete"')), tail: ours, kind: 'popover', get scripts() {
+      return GRAPH.nothing;
+    } },
+  floating: { slot: slot(cx('mode="floating"')), tail: ours, kind: 'floating', get scripts() {
+      return GRAPH.inline;
+    } },
+  /** The self-contained classic script (cx-feedback.iife.js) with the same popover. */
+  classic: { slot: slot(cx('mode="popover" anchor="#place-order" trigger="event:order-complete"')), tail: '<script src="/dist/cx-feedback.iife.js"></script>', kind: 'popover', scripts: ['/dist/cx-feedback.iife.js'] },
+  /** Our script without any widget on the page (it still peeks into the outbox): fetch + evaluate, like the anchors below. */
+  script: { slot: slot(), tail: ours, get scripts() {
+      return GRAPH.nothing;
+    } },
   posthog: {
     slot: slot(),
     tail: '<script src="/assets/posthog/array.js"></script><script src="/assets/posthog/surveys.js"></script>',
@@ -44,7 +76,9 @@ export const VARIANTS = {
     slot: slot(cx('mode="inline" survey-id="csp-inline"')),
     tail: `${cx('mode="popover" survey-id="csp-popover" anchor="#place-order" trigger="event:order-complete"')}${cx('mode="floating" survey-id="csp-floating"')}${ours}`,
     kind: 'csp',
-    scripts: ['/dist/cx-feedback.iife.js'],
+    get scripts() {
+      return GRAPH.placed;
+    },
   },
 };
 

@@ -205,10 +205,13 @@ export async function startFaultServer(bundle: string): Promise<FaultServer> {
         const src = (url.searchParams.get('src') ?? '').replace(/"/g, '&quot;');
         res.writeHead(200, { 'Content-Type': 'text/html' }).end(html(`<iframe sandbox="allow-scripts" src="${src}"></iframe>`));
       } else if (url.pathname == '/widget.html') {
-        // The shipped script tag with one real <cx-feedback> (attributes from the query), as a site owner pastes it.
+        // The shipped script tag with one real <cx-feedback> (attributes from the query), as a site owner pastes it:
+        // cx-feedback.js, or the classic cx-feedback.iife.js with `script=iife`.
+        const script = url.searchParams.get('script') == 'iife' ? 'cx-feedback.iife.js' : 'cx-feedback.js';
+        url.searchParams.delete('script');
         const attributes = [...url.searchParams].map(([k, v]) => ` ${k.replace(/[^a-z-]/g, '')}="${escapeAttribute(v)}"`).join('');
         res.writeHead(200, { 'Content-Type': 'text/html', 'Cache-Control': 'no-store' });
-        res.end(html(`${ERRORS}<script src="/dist/cx-feedback.iife.js"></script><cx-feedback endpoint="${server.endpoint}"${attributes}></cx-feedback>`));
+        res.end(html(`${ERRORS}<script src="/dist/${script}"></script><cx-feedback endpoint="${server.endpoint}"${attributes}></cx-feedback>`));
       } else if (url.pathname.startsWith('/dist/') && /^\/dist\/[\w.-]+\.js$/.test(url.pathname)) {
         readFile(new URL(`../../..${url.pathname}`, import.meta.url)).then(
           (file) => res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(file),

@@ -4,9 +4,9 @@ import * as parse from '../triggers/parse.ts';
 import { matchesUrl } from '../placement/route.ts';
 import { defaultSurveyId } from '../survey/id.ts';
 
-/** What the core does for one <cx-feedback>, read from its attributes before the element is defined. */
+/** What the page's entry module does for one <cx-feedback>, read from its attributes before the element is defined. */
 export type Plan =
-  /** Something shows now (an inline card, a launcher, a popover on load), or the core cannot judge: load the element. */
+  /** Something shows now (an inline card, a launcher, a popover on load), or the entry cannot judge: load the element. */
   | { load: string }
   /** Nothing to do on this page: a manual popover, or one whose `url` does not match (re-planned on route changes). */
   | { wait: string }

@@ -6,12 +6,21 @@ import { safeQuery } from '../util/query.ts';
 import { markFired } from './handoff.ts';
 import { planFor } from './plan.ts';
 
+/** Triggers that fire by themselves, with time or scrolling: what they will open is worth fetching at idle. */
+const TIMED = new Set(['delay', 'scroll', 'idle', 'visible', 'exit']);
+
+export type WatchCallbacks = {
+  /** A widget will show: load the element (once is enough; the caller makes it idempotent). */
+  load(why: string): void;
+  /** A popover the rules allow waits for a timed trigger: fetch what it will need, without running it yet. */
+  prefetch(): void;
+};
+
 /**
  * Plans every <cx-feedback> on the page, now and as the page adds more, and arms the triggers of waiting popovers.
- * `load` is called (once is enough; the caller makes it idempotent) as soon as one will show. SPA route changes plan
- * every widget again, as the element re-arms its trigger then. Returns the stop.
+ * SPA route changes plan every widget again, as the element re-arms its trigger then. Returns the stop.
  */
-export function watchWidgets(load: (why: string) => void): () => void {
+export function watchWidgets({ load, prefetch }: WatchCallbacks): () => void {
   const armed = new Map<Element, () => void>();
   // A live collection: checking it on each DOM change costs a length and a few lookups, not a walk of what was added.
   const widgets = document.getElementsByTagName('cx-feedback');
@@ -19,8 +28,10 @@ export function watchWidgets(load: (why: string) => void): () => void {
   let since = 0;
   const consider = (el: Element): (() => void) => {
     const plan = planFor(el);
-    if ('load' in plan) return void (explain(el, `core: loading the element (${plan.load})`), load(plan.load)), () => {};
-    if ('wait' in plan) return void explain(el, `core: ${plan.wait}`), () => {};
+    if ('load' in plan) return void (explain(el, `loading the element (${plan.load})`), load(plan.load)), () => {};
+    if ('wait' in plan) return void explain(el, plan.wait), () => {};
+    // A popover waiting for a site event (a checkout's `order-complete`) may never open: it downloads at the event.
+    if (TIMED.has(plan.trigger.kind) && ask(plan.id, plan.rules).show) prefetch();
     const anchor = plan.anchor ? safeQuery(plan.anchor) : null;
     return startTrigger(plan.trigger, {
       element: el as HTMLElement,

@@ -1,6 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { markFired } from '../../../src/core/handoff.ts';
-import { planFor } from '../../../src/core/plan.ts';
+import { markFired } from '../../../src/script/handoff.ts';
+import { planFor } from '../../../src/script/plan.ts';
 import { STORAGE_KEY } from '../../../src/frequency/store.ts';
 import { ENDPOINT, shadow, uniqueTouchpoint } from '../element/helpers.ts';
 
