@@ -85,21 +85,31 @@ export function rollupContract(open: () => Promise<Store>): void {
 
   it('honours every filter: locale, period, touchpoint and stage', async () => {
     const at = (day: string) => `${day}T12:00:00.000Z`;
-    await store.insertResponse(record(payload({ createdAt: at('2026-03-01'), answers: [answer('nps', 10), answer('csat', 4)] })));
+    await store.insertResponse(
+      record(payload({ createdAt: at('2026-03-01'), answers: [answer('nps', 10), answer('csat', 4)] })),
+    );
     await store.insertResponse(record(payload({ createdAt: at('2026-03-01'), answers: [answer('nps', 10)] })));
     await store.insertResponse(
-      record(payload({ createdAt: at('2026-03-02'), answers: [answer('nps', 3)], context: { url: 'u', locale: 'de' } })),
+      record(
+        payload({ createdAt: at('2026-03-02'), answers: [answer('nps', 3)], context: { url: 'u', locale: 'de' } }),
+      ),
     );
     await store.insertResponse(
       record(
         withStage(
-          payload({ createdAt: at('2026-03-03'), touchpoint: 'account', answers: [answer('thumbs', 1), answer('text', 'nice')] }),
+          payload({
+            createdAt: at('2026-03-03'),
+            touchpoint: 'account',
+            answers: [answer('thumbs', 1), answer('text', 'nice')],
+          }),
           'support',
         ),
       ),
     );
     const key = async (filters: Parameters<Store['rollups']['answerCounts']>[0]) =>
-      (await store.rollups.answerCounts(filters)).map((r) => `${r.touchpoint}/${r.type}=${r.value}@${r.day}×${r.n}`).sort();
+      (await store.rollups.answerCounts(filters))
+        .map((r) => `${r.touchpoint}/${r.type}=${r.value}@${r.day}×${r.n}`)
+        .sort();
     expect(await key({})).toEqual([
       'account/thumbs=1@2026-03-03×1',
       'checkout/csat=4@2026-03-01×1',
@@ -131,14 +141,16 @@ export function rollupContract(open: () => Promise<Store>): void {
       answers: [{ questionId: 'pick', type: 'choice', value: ['other'], other: 'my own words' }, answer('csat', 5)],
     });
     await store.insertResponse(record(choice));
-    await store.insertResponse(record(payload({ createdAt: '2026-03-12T12:00:00.000Z', answers: [answer('text', '   ')] })));
+    await store.insertResponse(
+      record(payload({ createdAt: '2026-03-12T12:00:00.000Z', answers: [answer('text', '   ')] })),
+    );
     const newest = await store.rollups.texts({ touchpoint: 'checkout' }, 10);
     expect(newest.texts.map((t) => t.text)).toEqual(['my own words', 'slow']);
     expect((await store.rollups.texts({ touchpoint: 'checkout' }, 1)).texts).toHaveLength(1);
     // Texts carry the stage of their response: the choice names none.
-    expect((await store.rollups.texts({ touchpoint: 'checkout', stage: 'purchase' }, 10)).texts.map((t) => t.text)).toEqual([
-      'slow',
-    ]);
+    expect(
+      (await store.rollups.texts({ touchpoint: 'checkout', stage: 'purchase' }, 10)).texts.map((t) => t.text),
+    ).toEqual(['slow']);
     expect((await store.rollups.texts({ touchpoint: 'checkout', stage: '' }, 10)).texts.map((t) => t.text)).toEqual([
       'my own words',
     ]);
