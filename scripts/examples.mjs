@@ -51,13 +51,16 @@ for (const app of apps) {
     install: () => step(cwd, 'npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund']),
     typecheck: () => step(cwd, 'npm', ['run', '--silent', 'typecheck']),
     build: () => step(cwd, 'npm', ['run', '--silent', 'build']),
-    // An app with its own server (Next.js) has its own check.mjs, built from the shared one's pieces.
+    // An app whose check needs more than the shared one (a server of its own, a second page, an expectation) has its
+    // own check.mjs, built from the shared one's pieces.
     check: () => step(cwd, 'node', existsSync(join(cwd, 'check.mjs')) ? [join(cwd, 'check.mjs')] : [join(examples, 'shared/check.mjs'), cwd]),
   };
   const times = [];
   const failures = [];
+  let checked = '';
   for (const [name, run] of Object.entries(steps)) {
     const result = run();
+    if (name === 'check') checked = result.stdout;
     times.push(`${name} ${result.seconds.toFixed(1)} s`);
     if (!result.ok) failures.push(`── ${app} ${name} failed:\n${result.output.trim()}`);
     // Without an install nothing else can run; a type error still lets the build and the browser check run.
@@ -70,6 +73,8 @@ for (const app of apps) {
     passed++;
     console.log(`${app}: ok (${times.join(', ')})`);
   }
+  // What each check proved, e.g. when the app set the survey or what React did while hydrating.
+  for (const line of checked.split('\n')) if (line.startsWith('check ok:')) console.log(`  ${line}`);
 }
 console.log(`examples: ${passed} passed, ${failed} failed`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);

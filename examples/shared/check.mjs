@@ -54,8 +54,36 @@ export async function watchedPage(browser) {
       const report = /** @type {{ __cxError: (detail: string) => void }} */ (/** @type {unknown} */ (window)).__cxError;
       report(JSON.stringify(/** @type {CustomEvent} */ (event).detail));
     });
+    // Records whether the framework first set `survey` on a connected element (after connect, as Angular and React
+    // effects do) or before, so each check can say which case it tested.
+    const define = CustomElementRegistry.prototype.define;
+    CustomElementRegistry.prototype.define = function (name, constructor, options) {
+      // Lit creates its property accessors when the class is finalized, which reading observedAttributes does.
+      const descriptor = name === 'cx-feedback' && constructor.observedAttributes ? Object.getOwnPropertyDescriptor(constructor.prototype, 'survey') : undefined;
+      const set = descriptor?.set;
+      if (descriptor && set) {
+        Object.defineProperty(constructor.prototype, 'survey', {
+          ...descriptor,
+          set(value) {
+            const marks = document.documentElement.dataset;
+            if (value !== undefined && marks.cxSurveySet === undefined) marks.cxSurveySet = this.isConnected ? 'after it connected' : 'before it connected';
+            set.call(this, value);
+          },
+        });
+      }
+      return define.call(this, name, constructor, options);
+    };
   });
   return { page, problems };
+}
+
+/**
+ * When the app first set `survey` on the element: 'after it connected', 'before it connected', or 'never' (a JSON
+ * child or attributes).
+ * @param {import('playwright-core').Page} page
+ */
+export async function surveySet(page) {
+  return (await page.locator('html').getAttribute('data-cx-survey-set')) ?? 'never';
 }
 
 /**
@@ -109,8 +137,13 @@ export async function runCheck(app, body) {
   }
 }
 
-/** The standard check of one app's `dist/` served by shared/server.mjs, at `path` (default the index page). */
-export async function checkStatic(appDir, path = '') {
+/**
+ * The standard check of one app's `dist/` served by shared/server.mjs, at `path` (default the index page).
+ * @param {string} appDir
+ * @param {string} [path]
+ * @param {{ surveySet?: string }} [expected] surveySet: when the app must have set `survey` (see surveySet())
+ */
+export async function checkStatic(appDir, path = '', expected = {}) {
   const app = resolve(appDir);
   const server = await startServer(join(app, 'dist'));
   try {
@@ -120,7 +153,9 @@ export async function checkStatic(appDir, path = '') {
         await page.goto(new URL(path, server.url).href);
         const id = await answerAndSubmit(page, server.received);
         if (problems.length) throw new Error('problems on the page');
-        return `survey rendered, handler saw cx-submit ${id}, receiver got v: 1`;
+        const set = await surveySet(page);
+        if (expected.surveySet && set !== expected.surveySet) throw new Error(`survey property set ${set}, expected ${expected.surveySet}`);
+        return `survey rendered (property set ${set}), handler saw cx-submit ${id}, receiver got v: 1`;
       });
     });
   } finally {
