@@ -4,9 +4,9 @@ import type { Question, Recovery, Survey } from '../schema/survey.ts';
 import type { SurveyCheck } from '../survey/check-survey.ts';
 import { resolveConfig, type ConfigResult } from '../survey/config.ts';
 import { loadSurveyCheck } from '../survey/load-check.ts';
-import { answerSentiment, followUps, isOneTap, optionValence } from '../survey/flow.ts';
+import { answerSentiment, followUps, isOneTap } from '../survey/flow.ts';
 import { buildPayload } from '../survey/payload.ts';
-import { getDelivery, type DeliveryEvent } from '../transport/index.ts';
+import { answerList, pick } from '../survey/session.ts';
 import { newId } from '../transport/uuid.ts';
 import { i18nController, type Strings } from '../i18n/index.ts';
 import { warnOnce } from '../util/warn.ts';
@@ -16,13 +16,11 @@ import { chat, close as closeIcon } from './icons.ts';
 import { styles } from './styles.ts';
 import { Touchpoint } from './touchpoint.ts';
 import { safeQuery } from '../util/query.ts';
-import { loadPopover } from '../placement/load.ts';
-import { deepActiveElement } from '../triggers/quiet.ts';
-import type { Placement } from '@floating-ui/dom';
+import { PlacementController } from '../placement/controller.ts';
+import { DeliveryStatus } from './delivery-status.ts';
+import { FocusKeys } from './focus-keys.ts';
 
 type Phase = 'hidden' | 'asking' | 'follow-up' | 'thanks' | 'error';
-/** queued: durably in the outbox; offline: queued, but the endpoint could not be reached yet; memory: nothing durable holds it. */
-type Delivery = 'idle' | 'queued' | 'offline' | 'memory' | 'sent' | 'failed';
 
 let instances = 0;
 /** How long configuration may stay incomplete after a change before it is reported (frameworks set props late). */
@@ -115,7 +113,6 @@ export class CxFeedback extends LitElement {
     sample: {},
     priority: {},
     phase: { state: true },
-    delivery: { state: true },
     answers: { state: true },
     others: { state: true },
     targeted: { state: true },
@@ -183,7 +180,6 @@ export class CxFeedback extends LitElement {
   priority = '';
 
   private phase: Phase = 'hidden';
-  private delivery: Delivery = 'idle';
   private answers = new Map<string, Answer['value']>();
   private others = new Map<string, string>();
   /** A floating launcher shows only on pages its `url` matches. */
@@ -192,16 +188,25 @@ export class CxFeedback extends LitElement {
   private readonly i18n = i18nController(this, { strings: () => this.strings, locales: () => this.locales });
   private config: ConfigResult = { ok: false, problems: [] };
   private readonly uid = `cx${++instances}`;
-  private responseIds = new Set<string>();
   private firstId?: string;
+  /** The first answer is on its way: a double tap (or Enter and a click) makes one response (matrix C03). */
   private busy = false;
-  private arrowNav = false;
   private stops: Array<() => void> = [];
   private shownBy = 'load';
-  private readonly tp = new Touchpoint(this);
-  private unanchor?: () => void;
-  /** Where focus goes back to when the card closes (what had it before the customer opened the card). */
-  private returnFocus?: HTMLElement;
+  private readonly tp = new Touchpoint(this, {
+    reveal: (trigger) => this.reveal(trigger),
+    conceal: (reason) => {
+      if (this.tp.mode != 'inline' || reason == 'api') this.hide(reason);
+    },
+    setTargeted: (on) => void (this.targeted = on),
+    prepare: () => this.placement.warm(),
+  });
+  private readonly delivery = new DeliveryStatus(this);
+  private readonly placement = new PlacementController(this, () => ({ mode: this.tp.mode, open: this.phase != 'hidden' }));
+  private readonly keys = new FocusKeys(this, {
+    state: () => ({ open: this.phase != 'hidden', inline: this.tp.mode == 'inline' }),
+    escape: () => this.hide('escape'),
+  });
   private answered = false;
   /** The help link to offer with the thank-you: the first answer was negative and no listener took over. */
   private offer?: Recovery;
@@ -215,21 +220,13 @@ export class CxFeedback extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.guard(() => {
-      const delivery = getDelivery();
-      this.stops.push(delivery.start(), delivery.subscribe((e) => this.onDelivery(e)));
       // A child <script> is only there once the parser has passed it: wait for the document when still loading.
       if (document.readyState === 'loading') {
         const ready = () => this.reconfigure();
         document.addEventListener('DOMContentLoaded', ready, { once: true });
         this.stops.push(() => document.removeEventListener('DOMContentLoaded', ready));
       }
-      this.addEventListener('keydown', this.onKeydown);
-      document.addEventListener('keydown', this.onEscape);
       this.stops.push(() => {
-        this.removeEventListener('keydown', this.onKeydown);
-        document.removeEventListener('keydown', this.onEscape);
-        this.unanchor?.();
-        this.unanchor = undefined;
         if (this.phase != 'hidden') this.tp.closed();
         this.phase = 'hidden';
       });
@@ -240,7 +237,6 @@ export class CxFeedback extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    // Delivery is not tied to the element: queued responses keep going after it is removed.
     this.stops.splice(0).forEach((stop) => this.guard(stop));
   }
 
@@ -278,22 +274,18 @@ export class CxFeedback extends LitElement {
   /** Hides the card without answering. */
   hide(reason: CxEventMap['cx-close']['reason'] = 'api'): void {
     if (this.phase === 'hidden') return;
-    const hadFocus = this.matches(':focus-within');
+    this.keys.closing();
     this.phase = 'hidden';
-    this.unanchor?.();
-    this.unanchor = undefined;
+    this.placement.release();
     // An answer was recorded when it was given; closing unanswered is a dismissal (or a snooze) for the rules.
     if (!this.answered && reason != 'route' && reason != 'api') this.tp.note(reason == 'snooze' ? 'snoozed' : 'dismissed');
     this.tp.closed();
     emit(this, 'cx-close', { reason: this.answered ? 'done' : reason });
-    // Focus only comes back if it was ours: a card that closes while the customer is elsewhere leaves focus alone.
-    if (hadFocus) void this.updateComplete.then(() => this.focusBack());
   }
 
-  // ── touchpoint host (called by the Touchpoint controller) ──────────────────
+  // ── opening (asked by the Touchpoint controller) ───────────────────────────
 
-  /** @internal */
-  reveal(trigger: string): boolean {
+  private reveal(trigger: string): boolean {
     if (!this.config.ok) return false;
     if (this.phase !== 'hidden') return true;
     const { survey, touchpoint } = this.config.config;
@@ -305,48 +297,13 @@ export class CxFeedback extends LitElement {
     this.answered = false;
     this.answers = new Map();
     this.others = new Map();
-    this.delivery = 'idle';
+    this.delivery.reset();
     this.busy = false;
     this.offer = undefined;
     this.phase = 'asking';
-    // Focus moves into the card only when the customer opened it; an automatic open never steals focus.
-    if (trigger == 'launcher') {
-      const active = deepActiveElement();
-      this.returnFocus = active instanceof HTMLElement ? active : undefined;
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.card :is(input, textarea, button:not(.close))')?.focus());
-    } else this.returnFocus = undefined;
+    this.keys.opened(trigger == 'launcher');
     return true;
   }
-
-  /** @internal */
-  conceal(reason: 'route' | 'api'): void {
-    if (this.tp.mode != 'inline' || reason == 'api') this.hide(reason);
-  }
-
-  /** @internal */
-  setTargeted(on: boolean): void {
-    this.targeted = on;
-  }
-
-  /** @internal An interrupting card queued to open: its placement module downloads while it waits for its turn. */
-  prepare(): void {
-    this.warmPlacement();
-  }
-
-  private focusBack(): void {
-    const launcher = this.renderRoot.querySelector<HTMLElement>('.launcher');
-    const anchor = this.anchor ? safeQuery(this.anchor) : null;
-    const target = [this.returnFocus, launcher, anchor].find((el): el is HTMLElement => el instanceof HTMLElement && el.isConnected);
-    target?.focus();
-  }
-
-  private readonly onEscape = (e: KeyboardEvent): void => {
-    if (e.key != 'Escape' || e.defaultPrevented || this.phase == 'hidden' || this.tp.mode == 'inline') return;
-    // Escape in the page's own text field or dialog belongs to the page.
-    const active = deepActiveElement();
-    if (!this.contains(active) && !this.renderRoot.contains(active) && active?.closest?.('input, textarea, select, [contenteditable], dialog')) return;
-    this.hide('escape');
-  };
 
   private readonly toggleLauncher = (): void => {
     if (this.phase == 'hidden') this.tp.open('launcher');
@@ -433,33 +390,10 @@ export class CxFeedback extends LitElement {
 
   // ── answering ──────────────────────────────────────────────────────────────
 
-  private readonly onKeydown = (e: KeyboardEvent): void => {
-    // Arrow keys move a radio group's selection and browsers fire a click for it: that is browsing, not answering.
-    // The flag outlives the synchronous default action (the synthetic click) and is cleared in the next task.
-    // Space and Enter confirm the focused option. Natively Space clicks only an unchecked radio, and arrow keys have
-    // already checked the one they moved to, so both keys click it here (a second, native click is absorbed by the
-    // double-submit guard).
-    const input = e.composedPath()[0];
-    if (!(input instanceof HTMLInputElement) || input.type !== 'radio') return;
-    if (e.key.startsWith('Arrow')) {
-      this.arrowNav = true;
-      setTimeout(() => (this.arrowNav = false));
-    } else if (e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault();
-      input.click();
-    }
-  };
-
   private onPick = (q: Question, value: number | string): void => {
-    const next = new Map(this.answers);
-    if ((q.type === 'choice' || q.type === 'reaction') && q.multiple) {
-      const list = new Set(Array.isArray(next.get(q.id)) ? (next.get(q.id) as string[]) : []);
-      list.has(String(value)) ? list.delete(String(value)) : list.add(String(value));
-      next.set(q.id, [...list]);
-    } else next.set(q.id, value);
-    this.answers = next;
+    this.answers = pick(this.answers, q, value);
     this.announceAnswer(q);
-    if (!this.arrowNav && this.phase === 'asking' && isOneTap(q)) this.submitFirst();
+    if (!this.keys.arrowNav && this.phase === 'asking' && isOneTap(q)) this.submitFirst();
   };
 
   private onText = (q: Question, value: string, field: 'value' | 'other'): void => {
@@ -473,24 +407,10 @@ export class CxFeedback extends LitElement {
     if (value !== undefined) emit(this, 'cx-answer', { surveyId: this.config.config.survey.id, questionId: q.id, type: q.type, value });
   }
 
-  private answerList(questions: Question[]): Answer[] {
-    return questions.flatMap((q) => {
-      const value = this.answers.get(q.id);
-      if (value === undefined || value === '' || (Array.isArray(value) && !value.length)) return [];
-      const answer: Answer = { questionId: q.id, type: q.type, value: typeof value === 'string' && q.type === 'text' ? value.trim() : value };
-      if (q.level) answer.level = q.level;
-      // A survey's own reaction set says what each emotion means; the collector knows the default set's.
-      if (q.type === 'reaction' && q.options && typeof value === 'string') answer.valence = optionValence(q, value);
-      const other = this.others.get(q.id)?.trim();
-      if (other && (value === 'other' || (Array.isArray(value) && value.includes('other')))) answer.other = other;
-      return answer.value === '' ? [] : [answer];
-    });
-  }
-
   private submitFirst(): void {
     if (this.busy || !this.config.ok) return; // double tap / Enter + click: one response (matrix C03)
     const first = this.config.config.survey.questions[0];
-    const answers = this.answerList([first]);
+    const answers = answerList([first], this.answers, this.others);
     if (!answers.length) return;
     this.busy = true;
     this.answered = true;
@@ -504,7 +424,7 @@ export class CxFeedback extends LitElement {
 
   private submitFollowUps(): void {
     if (!this.config.ok || this.phase !== 'follow-up') return;
-    const answers = this.answerList(followUps(this.config.config.survey, this.answers));
+    const answers = answerList(followUps(this.config.config.survey, this.answers), this.answers, this.others);
     if (answers.length) this.send(newId(), answers, this.firstId);
     this.phase = 'thanks';
     this.afterPhaseChange();
@@ -545,119 +465,18 @@ export class CxFeedback extends LitElement {
       this.fail(error);
       return undefined;
     }
-    this.responseIds.add(id);
     emit(this, 'cx-submit', payload);
-    void this.deliver(config.endpoint, payload);
+    void this.delivery.send(config.endpoint, payload, id === this.firstId);
     return payload;
   }
 
-  private async deliver(endpoint: string, payload: PayloadV1): Promise<void> {
-    const { id } = payload;
-    const result = await getDelivery().submit(endpoint, payload);
-    if (!result.ok) {
-      this.delivery = 'failed';
-      emit(this, 'cx-error', { kind: 'delivery', message: result.error, id });
-    } else if (result.delivered) this.delivery = 'sent';
-    else if (this.delivery !== 'sent' || id === this.firstId) this.delivery = result.durable ? 'queued' : 'memory';
-  }
-
-  private onDelivery(e: DeliveryEvent): void {
-    if (!('id' in e) || !this.responseIds.has(e.id)) return;
-    if (e.type === 'sent') {
-      this.delivery = 'sent';
-      emit(this, 'cx-sent', { id: e.id, status: e.status });
-    } else if (e.type === 'dead') {
-      this.delivery = 'failed';
-      emit(this, 'cx-error', { kind: 'delivery', message: e.reason, id: e.id });
-    } else if (e.type === 'retry') {
-      // Durably queued: say so honestly. Held only in memory: it would be lost with the tab, so offer a retry.
-      if (this.delivery === 'queued') this.delivery = 'offline';
-      else if (this.delivery === 'memory') this.delivery = 'failed';
-    }
-  }
-
-  private retry = (): void => {
-    this.delivery = 'memory';
-    void getDelivery().drain();
-  };
-
-  /** Keeps keyboard users in place: when the control they were on disappears, focus moves to what replaced it. */
   private afterPhaseChange(): void {
-    const hadFocus = this.matches(':focus-within');
-    void this.updateComplete.then(() => {
-      if (!hadFocus) return;
-      const target = this.renderRoot.querySelector<HTMLElement>(this.phase === 'thanks' ? '.thanks' : 'textarea, input, button');
-      target?.focus();
-    });
+    this.keys.phaseChanged(this.phase === 'thanks');
     // An inline card is done at the thank-you; a popover's closes when the customer closes it (no auto-dismiss).
     if (this.phase === 'thanks' && this.tp.mode == 'inline') emit(this, 'cx-close', { reason: 'done' });
   }
 
   // ── rendering ──────────────────────────────────────────────────────────────
-
-  protected override updated(): void {
-    this.schedulePlace();
-  }
-
-  private schedulePlace(): void {
-    if (this.phase == 'hidden' || this.tp.mode == 'inline' || this.unanchor || this.placing) return;
-    // Placed in a task after the frame that rendered the card: rendering it and Floating UI's first layout read in
-    // one animation frame made a long frame (~70 ms at 4x CPU throttling, npm run bench); the card stays transparent
-    // until it is placed anyway.
-    this.placing = true;
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        this.placing = false;
-        this.place();
-      }),
-    );
-  }
-
-  private placing = false;
-
-  private place(): void {
-    const mode = this.tp.mode;
-    if (this.phase == 'hidden' || mode == 'inline' || this.unanchor) return;
-    const card = this.renderRoot.querySelector<HTMLElement>('.card');
-    const launcher = this.renderRoot.querySelector('.launcher');
-    const ref = mode == 'floating' ? launcher : this.anchor ? safeQuery(this.anchor) : null;
-    if (!card) return;
-    // No anchor on this page: a card in the corner, still never shifting anything.
-    const corner = () => void (card.dataset.placement = 'corner');
-    if (!ref) return corner();
-    const placement = this.placement(mode);
-    this.placing = true;
-    loadPopover().then(
-      ({ anchorPopover }) =>
-        this.guard(() => {
-          this.placing = false;
-          // Closed, or closed and opened again (a new card), while the module loaded.
-          if (this.phase == 'hidden' || this.unanchor) return;
-          if (card.isConnected) this.unanchor = anchorPopover(ref, card, { placement });
-          else this.schedulePlace();
-        }),
-      () => {
-        this.placing = false;
-        // The card still works where it is; the next card tries the module again.
-        warnOnce('cx-feedback: the placement module (cx-feedback.popover.js, next to the script) did not load; the card opens in the corner');
-        if (card.isConnected) corner();
-        else this.schedulePlace();
-      },
-    );
-  }
-
-  /**
-   * A card is about to open (a hovered or focused launcher, a trigger that fired and waits for its turn): fetch the
-   * placement module now rather than when the card is placed.
-   */
-  private warmPlacement = (): void => void loadPopover().catch(() => undefined);
-
-  private placement(mode: string): Placement {
-    if (mode == 'floating') return ({ left: 'right', right: 'left', 'bottom-left': 'top-start' } as Record<string, Placement>)[this.position] ?? 'top-end';
-    if (/^(top|bottom|left|right)(-start|-end)?$/.test(this.position)) return this.position as Placement;
-    if (this.position) warnOnce(`cx-feedback: position="${this.position}" is not valid for a popover; expected top, bottom, left or right, optionally with -start or -end`);
-    return 'bottom';
-  }
 
   protected override render(): TemplateResult | typeof nothing {
     if (!this.config.ok) return nothing;
@@ -667,7 +486,7 @@ export class CxFeedback extends LitElement {
     const open = this.phase !== 'hidden';
     const launcher =
       mode == 'floating' && this.targeted
-        ? html`<button class="launcher" part="launcher" lang=${this.i18n.lang} dir=${this.i18n.dir} aria-expanded=${open} aria-haspopup="dialog" @click=${this.toggleLauncher} @pointerenter=${this.warmPlacement} @focus=${this.warmPlacement}>${chat()}<span>${s.launcher}</span></button>`
+        ? html`<button class="launcher" part="launcher" lang=${this.i18n.lang} dir=${this.i18n.dir} aria-expanded=${open} aria-haspopup="dialog" @click=${this.toggleLauncher} @pointerenter=${this.placement.warm} @focus=${this.placement.warm}>${chat()}<span>${s.launcher}</span></button>`
         : nothing;
     // One template for both states, so the launcher stays the same element (and keeps focus) as the card opens.
     return html`${launcher}${open ? this.renderCard(this.config.config.survey, s, float) : nothing}`;
@@ -689,7 +508,7 @@ export class CxFeedback extends LitElement {
       <div part="status" role="status">
         ${this.phase === 'thanks' ? html`<p class="thanks" part="thanks" tabindex="-1">${s.thanks}</p><p class="line">${s.thanksLine}</p>` : nothing}
         ${this.phase === 'thanks' && this.offer ? html`<p class="line"><a part="recovery" class="recovery" href=${this.offer.href}>${this.offer.text}</a></p>` : nothing}
-        <p class="status">${this.statusText(s)}${this.delivery === 'failed' ? html` <button part="button" class="link" @click=${this.retry}>${s.retry}</button>` : nothing}</p>
+        <p class="status">${this.statusText(s)}${this.delivery.status === 'failed' ? html` <button part="button" class="link" @click=${() => this.delivery.retry()}>${s.retry}</button>` : nothing}</p>
       </div>
     </div>`;
   }
@@ -716,7 +535,7 @@ export class CxFeedback extends LitElement {
 
   private statusText(s: Strings): string {
     if (this.phase !== 'thanks' && this.phase !== 'follow-up') return '';
-    switch (this.delivery) {
+    switch (this.delivery.status) {
       case 'memory':
         return s.sending;
       case 'offline':

@@ -1,4 +1,4 @@
-import type { ReactiveController } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { register } from '../api/registry.ts';
 import { coordinator } from '../coordinator/index.ts';
 import { takeFired } from '../script/handoff.ts';
@@ -9,13 +9,11 @@ import { matchesUrl, watchRoute } from '../placement/route.ts';
 import { startTrigger } from '../triggers/index.ts';
 import { safeQuery } from '../util/query.ts';
 import { explain, isDebug, warn } from '../triggers/debug.ts';
-import * as parse from '../triggers/parse.ts';
+import type * as parse from '../triggers/parse.ts';
+import { touchpointSettings, type Mode } from '../touchpoint/settings.ts';
 
-export type Mode = 'inline' | 'popover' | 'floating';
-export const MODES: readonly Mode[] = ['inline', 'popover', 'floating'];
-
-/** What the controller needs of <cx-feedback>: its touchpoint attributes and a way to open and close the card. */
-export type TouchpointHost = HTMLElement & {
+/** The touchpoint attributes as the element holds them (properties: a framework may set them without reflecting). */
+export type TouchpointAttributes = {
   readonly mode: string;
   readonly anchor: string;
   readonly trigger: string;
@@ -26,7 +24,10 @@ export type TouchpointHost = HTMLElement & {
   readonly snoozeDays: string;
   readonly sample: string;
   readonly priority: string;
-  addController(c: ReactiveController): void;
+};
+
+/** What the controller does to the card, as callbacks: it never calls into the element otherwise. */
+export type TouchpointCallbacks = {
   /** Opens the card; false when it stayed closed (cx-show cancelled, bad config). */
   reveal(trigger: string): boolean;
   /** Closes the card because its page went away (SPA route) or the API asked. */
@@ -34,7 +35,7 @@ export type TouchpointHost = HTMLElement & {
   /** The launcher of a floating widget is shown only on matching pages. */
   setTargeted(on: boolean): void;
   /** An interrupting card is queued to open: a chance to fetch what opening needs while it waits for its turn. */
-  prepare?(): void;
+  prepare(): void;
 };
 
 type Identity = { id: string; touchpoint: string };
@@ -62,7 +63,10 @@ export class Touchpoint implements ReactiveController {
   private warned = new Set<string>();
   mode: Mode = 'inline';
 
-  constructor(private readonly host: TouchpointHost) {
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement & TouchpointAttributes,
+    private readonly card: TouchpointCallbacks,
+  ) {
     host.addController(this);
   }
 
@@ -80,18 +84,16 @@ export class Touchpoint implements ReactiveController {
     this.stop();
     this.who = who;
     const h = this.host;
-    this.mode = this.pick(h.mode || 'inline', 'mode', (v) => (MODES.includes(v as Mode) ? (v as Mode) : { problem: `mode="${v}" is not valid; expected inline, popover or floating` }), 'inline');
-    const inline = this.mode == 'inline';
-    this.triggerSpec = this.pick(h.trigger || (this.mode == 'floating' ? 'manual' : 'load'), 'trigger', parse.parseTrigger, { kind: 'load' });
-    this.urlTarget = h.url ? this.pick(h.url, 'url', parse.parseUrl, undefined) : undefined;
     // Properties, not attributes: a framework may set them without reflecting.
-    const values: Record<string, string> = { frequency: h.frequency, 'recontact-days': h.recontactDays, 'cooldown-days': h.cooldownDays, 'snooze-days': h.snoozeDays, sample: h.sample };
-    const rules = parse.parseRules((attr) => values[attr], (p, attr) => this.report(p, attr));
-    // An inline widget interrupts nothing: unless told otherwise it is there on every visit, like the page's text.
-    this.rules = { ...rules, frequency: rules.frequency ?? (inline ? 'always' : undefined) };
-    this.priority = this.pick(h.priority, 'priority', parse.parsePriority, 0);
+    const values: Record<string, string> = { mode: h.mode, trigger: h.trigger, url: h.url, anchor: h.anchor, frequency: h.frequency, 'recontact-days': h.recontactDays, 'cooldown-days': h.cooldownDays, 'snooze-days': h.snoozeDays, sample: h.sample, priority: h.priority };
+    const settings = touchpointSettings((attr) => values[attr] ?? '', (problem, attr) => this.report(problem, attr));
+    this.mode = settings.mode;
+    this.triggerSpec = settings.trigger;
+    this.urlTarget = settings.url;
+    this.rules = settings.rules;
+    this.priority = settings.priority;
     this.stops.push(
-      register({ surveyId: who.id, touchpoint: who.touchpoint, show: (t = 'api') => this.open(t), hide: () => h.conceal('api') }),
+      register({ surveyId: who.id, touchpoint: who.touchpoint, show: (t = 'api') => this.open(t), hide: () => this.card.conceal('api') }),
       watchRoute(() => this.arm(performance.now())),
       () => this.disarm?.(),
       () => this.cancelOpen?.(),
@@ -102,15 +104,6 @@ export class Touchpoint implements ReactiveController {
   stop(): void {
     this.stops.splice(0).forEach((s) => s());
     this.cancelOpen = undefined;
-  }
-
-  /** An empty attribute means the default; a bad one is reported once and the default used. */
-  private pick<T>(value: string, attr: string, parser: (v: string) => T | parse.Problem, fallback: T): T {
-    if (!value) return fallback;
-    const r = parser(value);
-    if (!parse.isProblem(r)) return r;
-    this.report(r, attr);
-    return fallback;
   }
 
   private report({ problem }: parse.Problem, attr: string): void {
@@ -125,15 +118,15 @@ export class Touchpoint implements ReactiveController {
   private arm(since = 0): void {
     this.disarm?.();
     const targeted = !this.urlTarget || matchesUrl(this.urlTarget);
-    this.host.setTargeted(targeted);
+    this.card.setTargeted(targeted);
     if (!targeted) {
       this.cancelOpen?.();
-      this.host.conceal('route');
+      this.card.conceal('route');
       return explain(this.host, `url "${this.host.url}" does not match ${location.href}`);
     }
     // Inline + load shows in the same update that connects it: no extra frame in which the page could shift.
     if (this.mode == 'inline' && this.triggerSpec.kind == 'load') return this.fired('load');
-    // The core script (src/core.ts) heard this trigger fire, asked the rules and loaded us: open now, not next time.
+    // The page's entry module heard this trigger fire, asked the rules and loaded us: open now, not next time.
     const fired = takeFired(this.host);
     if (fired) return this.fired(fired);
     const anchor = this.host.anchor ? safeQuery(this.host.anchor) : null;
@@ -164,7 +157,7 @@ export class Touchpoint implements ReactiveController {
 
   private queue(reason: string, recheck: boolean): void {
     const id = this.who!.id;
-    this.host.prepare?.();
+    this.card.prepare();
     this.cancelOpen?.();
     this.cancelOpen = coordinator.requestOpen({
       id,
@@ -188,7 +181,7 @@ export class Touchpoint implements ReactiveController {
   }
 
   private reveal(reason: string): boolean {
-    if (!this.host.reveal(reason)) return false;
+    if (!this.card.reveal(reason)) return false;
     this.openedBy = reason;
     this.note('shown');
     return true;

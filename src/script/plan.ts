@@ -1,7 +1,8 @@
 import type { Rules } from '../frequency/rules.ts';
 import { isDebug } from '../triggers/debug.ts';
-import * as parse from '../triggers/parse.ts';
+import type { Trigger } from '../triggers/parse.ts';
 import { matchesUrl } from '../placement/route.ts';
+import { touchpointSettings } from '../touchpoint/settings.ts';
 import { defaultSurveyId } from '../survey/id.ts';
 
 /** What the page's entry module does for one <cx-feedback>, read from its attributes before the element is defined. */
@@ -11,34 +12,27 @@ export type Plan =
   /** Nothing to do on this page: a manual popover, or one whose `url` does not match (re-planned on route changes). */
   | { wait: string }
   /** A popover waiting for its trigger; when it fires, `rules` decide for survey `id`. */
-  | { trigger: parse.Trigger; id: string; rules: Rules; anchor: string };
+  | { trigger: Trigger; id: string; rules: Rules; anchor: string };
 
 /**
- * Decides like the element's Touchpoint controller, for the one case where deciding early saves the page the whole
- * script: a popover that waits for a trigger. Everything else, including any attribute the element would warn about,
- * loads the element, which reports problems in full.
+ * Decides like the element's Touchpoint controller (both read the attributes with touchpointSettings), for the one
+ * case where deciding early saves the page the survey UI: a popover that waits for a trigger. Everything else,
+ * including any attribute the element would warn about, loads the element, which reports problems in full.
  */
 export function planFor(el: Element): Plan {
   const attr = (name: string) => el.getAttribute(name)?.trim() ?? '';
-  const mode = attr('mode') || 'inline';
-  if (mode != 'popover') return { load: `mode ${mode}` };
-  const url = attr('url');
-  if (url) {
-    const target = parse.parseUrl(url);
-    if (parse.isProblem(target)) return { load: target.problem };
-    if (!matchesUrl(target)) return { wait: `url "${url}" does not match` };
-  }
-  const trigger = parse.parseTrigger(attr('trigger') || 'load');
-  if (parse.isProblem(trigger)) return { load: trigger.problem };
+  let bad: string | undefined;
+  const settings = touchpointSettings(attr, (problem) => void (bad ??= problem.problem));
+  if (bad) return { load: bad };
+  if (settings.mode != 'popover') return { load: `mode ${settings.mode}` };
+  if (settings.url && !matchesUrl(settings.url)) return { wait: `url "${attr('url')}" does not match` };
+  const { trigger } = settings;
   if (trigger.kind == 'load') return { load: 'trigger load' };
   if (trigger.kind == 'manual') return { wait: 'trigger manual' };
   const id = surveyId(el, attr);
   if (!id) return { load: 'no survey id' };
-  let bad: string | undefined;
-  const values = parse.parseRules(attr, (p) => void (bad ??= p.problem));
-  if (bad) return { load: bad };
-  const rules: Rules = { ...values, interrupting: true, debug: isDebug(el) };
-  return { trigger, id, rules, anchor: attr('anchor') };
+  const rules: Rules = { ...settings.rules, interrupting: true, debug: isDebug(el) };
+  return { trigger, id, rules, anchor: settings.anchor };
 }
 
 /** The survey id the element will use (survey/config.ts): the `survey` property, a child JSON survey, or attributes. */

@@ -79,8 +79,8 @@ export type RuleValues = { frequency?: Frequency; recontactDays?: number; cooldo
 
 /**
  * Reads every frequency-rule attribute through `get` (an empty value means "not given"). A bad value goes to
- * `problem` and reads as not given, i.e. the default. One list for the element's controller and the core script, so
- * a rule added here is honoured by both.
+ * `problem` and reads as not given, i.e. the default. Read by touchpointSettings (src/touchpoint/settings.ts) for
+ * the element and the page's entry module alike.
  */
 export function parseRules(get: (attr: string) => string, problem: (p: Problem, attr: string) => void): RuleValues {
   const read = <T>(attr: string, parser: (v: string) => T | Problem): T | undefined => {

@@ -48,19 +48,6 @@ describe('<cx-feedback> touchpoints', () => {
     expect(shadow(el).querySelector('[part="close"]')).to.not.equal(null);
   });
 
-  it('popover: a fired trigger starts fetching the placement module while the card waits for its turn', async () => {
-    const tp = uniqueTouchpoint('pop-prepare');
-    const el = await mount(html`<cx-feedback endpoint=${ENDPOINT} touchpoint=${tp} question="csat" mode="popover" trigger="event:${tp}"></cx-feedback>`);
-    const calls: string[] = [];
-    const prepare = el.prepare.bind(el);
-    el.prepare = () => (calls.push('prepare'), prepare());
-    el.addEventListener('cx-show', () => calls.push('show'));
-    fire(tp);
-    await waitUntil(() => calls.includes('show'), 'no cx-show');
-    expect(calls).to.deep.equal(['prepare', 'show']);
-    await placed(el);
-  });
-
   it('popover: a tap sends a payload saying popover and the trigger, and the answer is remembered', async () => {
     const tp = uniqueTouchpoint('pop-answer');
     const el = await mount(html`<cx-feedback endpoint=${ENDPOINT} touchpoint=${tp} question="csat" mode="popover" trigger="event:${tp}"></cx-feedback>`);
