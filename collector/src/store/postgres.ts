@@ -9,6 +9,26 @@ import type { Filters, Store, StoredResponse, WebhookOutbox } from './types.ts';
 type PayloadRow = { payload: Omit<StoredResponse, 'receivedAt' | 'correctedAt'>; received_at: Date; corrected_at: Date };
 const toStored = (r: PayloadRow): StoredResponse => ({ ...r.payload, receivedAt: r.received_at.toISOString(), correctedAt: r.corrected_at.toISOString() });
 
+/** The answers table's columns with their types, as jsonb_to_recordset reads rows named by answerColumns. */
+const ANSWER_TYPES = {
+  response_id: 'text',
+  root_id: 'text',
+  question_id: 'text',
+  type: 'text',
+  value_num: 'double precision',
+  value_text: 'text',
+  other_text: 'text',
+  touchpoint: 'text',
+  survey_id: 'text',
+  locale: 'text',
+  day: 'text',
+  corrected_at: 'timestamptz',
+} satisfies Record<keyof ReturnType<typeof answerColumns>, string>;
+const ANSWER_NAMES = Object.keys(ANSWER_TYPES).join(', ');
+const ANSWER_RECORD = Object.entries(ANSWER_TYPES)
+  .map(([name, type]) => `${name} ${type}`)
+  .join(', ');
+
 /** Any number that identifies "our" migration lock among other users of the same database. */
 const MIGRATION_LOCK_KEY = 0x63786662; // "cxfb"
 
@@ -78,23 +98,30 @@ export async function openPostgresStore(url: string, options: { max?: number } =
     kind: 'postgres',
     async insertResponse(r, options) {
       const p = r.payload;
-      return sql.begin(async (tx) => {
-        const inserted = await tx`INSERT INTO responses
-          (id, survey_id, touchpoint, locale, follow_up_of, root_id, created_at, sent_at, received_at, corrected_at, day, payload)
+      const answers = JSON.stringify(answerRows(r).map(answerColumns));
+      // One statement, so one round trip and its own transaction: the answers and the outbox row are written only when
+      // the response row is new (`fresh` is empty for a duplicate). Nothing for the rollups: the next fold counts this
+      // response from the table (rollup-postgres.ts).
+      const [{ stored }] = await sql<{ stored: boolean }[]>`
+        WITH fresh AS (
+          INSERT INTO responses (id, survey_id, touchpoint, locale, follow_up_of, root_id, created_at, sent_at,
+            received_at, corrected_at, day, payload)
           VALUES (${p.id}, ${p.surveyId}, ${p.touchpoint}, ${p.context.locale}, ${p.followUpOf ?? null}, ${rootIdOf(r)},
             ${p.createdAt}, ${p.sentAt ?? null}, ${r.receivedAt}, ${r.correctedAt}, ${r.day}, ${sql.json(p)})
-          ON CONFLICT (id) DO NOTHING RETURNING id`;
-        if (inserted.length === 0) return 'duplicate' as const;
-        const rows = answerRows(r).map(answerColumns);
-        // Nothing for the rollups here: the next fold counts this response from the table (rollup-postgres.ts).
-        await tx`INSERT INTO answers ${sql(rows)} ON CONFLICT (root_id, question_id) DO NOTHING`;
-        if (options?.enqueueWebhook) {
-          await tx`INSERT INTO webhook_outbox (response_id, next_attempt_at) VALUES (${p.id}, ${Date.parse(r.receivedAt)}) ON CONFLICT DO NOTHING`;
-        }
-        return 'stored' as const;
-      }).catch((err: unknown) => {
+          ON CONFLICT (id) DO NOTHING RETURNING id),
+        kept AS (
+          INSERT INTO answers (${sql.unsafe(ANSWER_NAMES)})
+          SELECT ${sql.unsafe(ANSWER_NAMES)} FROM jsonb_to_recordset(${answers}::text::jsonb) AS x(${sql.unsafe(ANSWER_RECORD)})
+          WHERE EXISTS (SELECT 1 FROM fresh)
+          ON CONFLICT (root_id, question_id) DO NOTHING),
+        outbox AS (
+          INSERT INTO webhook_outbox (response_id, next_attempt_at)
+          SELECT id, ${Date.parse(r.receivedAt)} FROM fresh WHERE ${options?.enqueueWebhook === true}
+          ON CONFLICT DO NOTHING)
+        SELECT EXISTS (SELECT 1 FROM fresh) AS stored`.catch((err: unknown) => {
         throw classifyPostgresError(err);
       });
+      return stored ? 'stored' : 'duplicate';
     },
     async listResponses(q) {
       const rows = await sql<PayloadRow[]>`SELECT payload, received_at, corrected_at FROM responses
