@@ -5,7 +5,7 @@
 // It also compares the manifest with what the code uses (var(--cx-*) in styles.ts, part="…" in the templates) and
 // prints each difference: the JSDoc is the public contract, so the code and it must agree.
 import { build } from 'esbuild';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ts from 'typescript';
 
@@ -18,7 +18,8 @@ const EVENT_TYPES = 'dist/types/element/events.d.ts';
 export const START = '<!-- api:start -->';
 export const END = '<!-- api:end -->';
 const STYLES = 'src/element/styles.ts';
-const TEMPLATES = ['src/element/cx-feedback.ts', 'src/element/render-question.ts'];
+/** Every TypeScript file of the element: its templates (part="…") may live in any of them. */
+const templates = () => readdirSync(`${root}src/element`, { recursive: true }).filter((f) => f.endsWith('.ts')).map((f) => `src/element/${f}`);
 
 /** Each file that carries a generated reference, and the sections it carries, in order. */
 export const DOCS = {
@@ -130,7 +131,7 @@ export function withApi(doc, markdown) {
 export function usedInCode() {
   const props = new Set([...read(STYLES).matchAll(/var\((--cx-[\w-]+)/g)].map((m) => m[1]));
   const parts = new Set();
-  for (const file of TEMPLATES) {
+  for (const file of templates()) {
     for (const [, value] of read(file).matchAll(/\bpart="([^"]*)"/g)) {
       // Static names, plus names inside quoted strings of an expression: part="option${on ? ' option-selected' : ''}".
       const quoted = [...value.matchAll(/'([\w\s-]*)'/g)].map((m) => m[1]).join(' ');
