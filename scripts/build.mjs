@@ -16,7 +16,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { minify } from 'terser';
-import { dirname } from 'node:path';
+import { dirname, resolve as resolvePath } from 'node:path';
 import { minifyCssPlugin } from './build/minify-css.mjs';
 import { svelteTypes, vueTypes } from './build/framework-types.mjs';
 import { fileURLToPath } from 'node:url';
@@ -91,9 +91,10 @@ const surveyHash = await nextToScript('src/survey/check-survey.ts', 'cx-feedback
 const scriptLoader = {
   name: 'cx-script-loader',
   enforce: 'pre',
-  resolveId(source) {
-    if (/\/placement\/load\.ts$/.test(source)) return `${root}src/placement/load.script.ts`;
-    if (/\/survey\/load-check\.ts$/.test(source)) return `${root}src/survey/load-check.script.ts`;
+  resolveId(source, importer) {
+    const path = importer && source.startsWith('.') ? resolvePath(dirname(importer), source) : source;
+    if (path == `${root}src/placement/load.ts`) return `${root}src/placement/load.script.ts`;
+    if (path == `${root}src/survey/load-check.ts`) return `${root}src/survey/load-check.script.ts`;
     return null;
   },
 };

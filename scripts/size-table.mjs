@@ -7,16 +7,17 @@ import { build } from 'esbuild';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { minifyCss } from './build/minify-css.mjs';
 import { build as viteBuild } from 'vite';
-import { minifyCssPlugin } from './build/minify-css.mjs';
+import { minifyCss, minifyCssPlugin } from './build/minify-css.mjs';
 
 // As in scripts/build.mjs: the script imports its placement module from next to itself instead of bundling it.
 const scriptLoader = {
   name: 'script-loader',
   setup(b) {
-    b.onResolve({ filter: /\/placement\/load\.ts$/ }, () => ({ path: new URL('../src/placement/load.script.ts', import.meta.url).pathname }));
-    b.onResolve({ filter: /\/survey\/load-check\.ts$/ }, () => ({ path: new URL('../src/survey/load-check.script.ts', import.meta.url).pathname }));
+    // By resolved path: an import of './load.ts' from next to it is the same module.
+    const swap = (from, to) => b.onResolve({ filter: /load(-check)?\.ts$/ }, (a) => (join(a.resolveDir, a.path) == new URL(from, import.meta.url).pathname ? { path: new URL(to, import.meta.url).pathname } : undefined));
+    swap('../src/placement/load.ts', '../src/placement/load.script.ts');
+    swap('../src/survey/load-check.ts', '../src/survey/load-check.script.ts');
   },
 };
 // As in the build: the CSS in css`…` templates is minified (scripts/build/minify-css.mjs).

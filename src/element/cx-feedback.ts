@@ -1,9 +1,7 @@
 import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { Answer, PayloadV1 } from '../schema/payload.ts';
 import type { Question, Recovery, Survey } from '../schema/survey.ts';
-import type { SurveyCheck } from '../survey/check-survey.ts';
-import { resolveConfig, type ConfigResult } from '../survey/config.ts';
-import { loadSurveyCheck } from '../survey/load-check.ts';
+import type { ConfigResult } from '../survey/config.ts';
 import { answerSentiment, followUps, isOneTap } from '../survey/flow.ts';
 import { buildPayload } from '../survey/payload.ts';
 import { answerList, pick } from '../survey/session.ts';
@@ -12,21 +10,17 @@ import { i18nController, type Strings } from '../i18n/index.ts';
 import { warnOnce } from '../util/warn.ts';
 import { emit, type CxEventMap } from './events.ts';
 import { renderQuestion } from './render-question.ts';
-import { chat, close as closeIcon } from './icons.ts';
+import { renderCard, renderLauncher, type Phase } from './render-card.ts';
 import { styles } from './styles.ts';
 import { Touchpoint } from './touchpoint.ts';
 import { safeQuery } from '../util/query.ts';
 import { PlacementController } from '../placement/controller.ts';
 import { DeliveryStatus } from './delivery-status.ts';
 import { FocusKeys } from './focus-keys.ts';
+import { Configuration } from './configuration.ts';
 
-type Phase = 'hidden' | 'asking' | 'follow-up' | 'thanks' | 'error';
 
 let instances = 0;
-/** How long configuration may stay incomplete after a change before it is reported (frameworks set props late). */
-const SETTLE_MS = 50;
-/** The JSON survey check, once a widget on the page needed it (shared by every instance). */
-let surveyCheck: SurveyCheck | undefined;
 
 /**
  * A one-tap customer-experience micro-survey (emoji, thumbs, CSAT, NPS, CES, or a small multi-question survey)
@@ -186,7 +180,11 @@ export class CxFeedback extends LitElement {
   private targeted = true;
 
   private readonly i18n = i18nController(this, { strings: () => this.strings, locales: () => this.locales });
-  private config: ConfigResult = { ok: false, problems: [] };
+  private readonly configuration = new Configuration(this, {
+    stop: () => this.tp.stop(),
+    valid: (config) => this.tp.start({ id: config.survey.id, touchpoint: config.touchpoint }),
+    invalid: () => void (this.phase = 'hidden'),
+  });
   private readonly uid = `cx${++instances}`;
   private firstId?: string;
   /** The first answer is on its way: a double tap (or Enter and a click) makes one response (matrix C03). */
@@ -210,29 +208,20 @@ export class CxFeedback extends LitElement {
   private answered = false;
   /** The help link to offer with the thank-you: the first answer was negative and no listener took over. */
   private offer?: Recovery;
-  /** A JSON survey's check is loading. */
-  private configuring?: Promise<void>;
-  /** Configuration problems wait to be reported (see reportWhenSettled). */
-  private reporting?: Promise<void>;
+  private get config(): ConfigResult {
+    return this.configuration.result;
+  }
 
   // ── lifecycle ──────────────────────────────────────────────────────────────
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.guard(() => {
-      // A child <script> is only there once the parser has passed it: wait for the document when still loading.
-      if (document.readyState === 'loading') {
-        const ready = () => this.reconfigure();
-        document.addEventListener('DOMContentLoaded', ready, { once: true });
-        this.stops.push(() => document.removeEventListener('DOMContentLoaded', ready));
-      }
+    this.guard(() =>
       this.stops.push(() => {
         if (this.phase != 'hidden') this.tp.closed();
         this.phase = 'hidden';
-      });
-      // Reconnected (moved in the DOM): start the touchpoint again with the configuration it had.
-      if (this.hasUpdated) this.reconfigure();
-    });
+      }),
+    );
   }
 
   override disconnectedCallback(): void {
@@ -243,7 +232,7 @@ export class CxFeedback extends LitElement {
   protected override willUpdate(changed: PropertyValues): void {
     this.guard(() => {
       const configKeys = ['endpoint', 'touchpoint', 'question', 'prompt', 'followUp', 'followUpWhen', 'surveyId', 'metadata', 'survey', 'stage', 'recovery', 'hideLabels', 'mode', 'anchor', 'trigger', 'url', 'frequency', 'recontactDays', 'cooldownDays', 'snoozeDays', 'sample', 'priority'];
-      if (!this.hasUpdated || configKeys.some((k) => changed.has(k))) this.reconfigure(false);
+      if (!this.hasUpdated || configKeys.some((k) => changed.has(k))) this.configuration.read(false);
     });
   }
 
@@ -312,80 +301,13 @@ export class CxFeedback extends LitElement {
 
   // ── configuration ──────────────────────────────────────────────────────────
 
-  private reconfigure(request = true): void {
-    const script = this.querySelector('script[type="application/json"]');
-    const result = resolveConfig({
-      endpoint: this.endpoint,
-      touchpoint: this.touchpoint,
-      question: this.question,
-      prompt: this.prompt,
-      followUp: this.followUp,
-      followUpWhen: this.followUpWhen,
-      surveyId: this.surveyId,
-      metadata: this.metadata,
-      survey: this.survey,
-      surveyJson: script?.textContent,
-      stage: this.stage,
-      recovery: this.recovery,
-      hideLabels: this.hideLabels,
-      baseUrl: document.baseURI,
-      pageProtocol: location.protocol,
-    }, surveyCheck);
-    this.tp.stop();
-    if (!result.ok && result.needsSurveyCheck) {
-      // A JSON survey: its check (with zod) loads first; nothing is wrong yet, so nothing is reported.
-      this.config = { ok: false, problems: [] };
-      this.configuring = this.loadSurveyCheck();
-      return;
-    }
-    this.config = result;
-    if (!this.config.ok) {
-      // While the parser has not reached our children yet, the missing survey is not a mistake.
-      if (document.readyState === 'loading' && !this.question && !this.survey) return;
-      this.phase = 'hidden';
-      this.reporting = this.reportWhenSettled(this.config.problems);
-    } else if (this.isConnected) {
-      const who = `cx-feedback (touchpoint "${this.config.config.touchpoint}")`;
-      this.config.warnings.forEach((warning) => warnOnce(`${who}: ${warning}`));
-      this.tp.start({ id: this.config.config.survey.id, touchpoint: this.config.config.touchpoint });
-    }
-    if (request) this.requestUpdate();
-  }
-
-  /**
-   * React and Angular set properties a task or so after the element connected: what is still wrong after a short
-   * pause is a real problem, what was only not set yet is not. Reported once, unless the configuration changed.
-   */
-  private async reportWhenSettled(problems: string[]): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
-    if (this.config.ok || this.config.problems !== problems || !this.isConnected) return;
-    const who = `cx-feedback${this.touchpoint ? ` (touchpoint "${this.touchpoint}")` : ''}`;
-    problems.forEach((p) => warnOnce(`${who}: ${p}`));
-    emit(this, 'cx-error', { kind: 'config', message: `${who}: invalid configuration, see the console`, problems });
-  }
-
   /**
    * `updateComplete` also waits for a JSON survey's check and for configuration problems to be reported, so that it
    * resolves once the widget has settled.
    */
   protected override async getUpdateComplete(): Promise<boolean> {
-    await this.configuring;
-    await this.reporting;
+    await this.configuration.settled();
     return super.getUpdateComplete();
-  }
-
-  /** Loads the JSON survey check, retried once; a second failure is reported as a configuration problem. */
-  private async loadSurveyCheck(): Promise<void> {
-    try {
-      surveyCheck ??= await loadSurveyCheck().catch(() => loadSurveyCheck());
-    } catch {
-      const who = `cx-feedback${this.touchpoint ? ` (touchpoint "${this.touchpoint}")` : ''}`;
-      const problem = `${who}: the survey check (cx-feedback.survey.js, next to the script) did not load, so the JSON survey cannot be shown; check that the file is served`;
-      warnOnce(problem);
-      emit(this, 'cx-error', { kind: 'config', message: problem, problems: [problem] });
-      return;
-    }
-    if (this.isConnected) this.reconfigure();
   }
 
   // ── answering ──────────────────────────────────────────────────────────────
@@ -480,71 +402,29 @@ export class CxFeedback extends LitElement {
 
   protected override render(): TemplateResult | typeof nothing {
     if (!this.config.ok) return nothing;
-    const s = this.i18n.t;
-    const mode = this.tp.mode;
-    const float = mode != 'inline';
+    const { survey } = this.config.config;
+    const view = { strings: this.i18n.t, lang: this.i18n.lang, dir: this.i18n.dir };
     const open = this.phase !== 'hidden';
-    const launcher =
-      mode == 'floating' && this.targeted
-        ? html`<button class="launcher" part="launcher" lang=${this.i18n.lang} dir=${this.i18n.dir} aria-expanded=${open} aria-haspopup="dialog" @click=${this.toggleLauncher} @pointerenter=${this.placement.warm} @focus=${this.placement.warm}>${chat()}<span>${s.launcher}</span></button>`
-        : nothing;
+    const launcher = this.tp.mode == 'floating' && this.targeted ? renderLauncher({ ...view, open, toggle: this.toggleLauncher, warm: this.placement.warm }) : nothing;
+    const asking = this.phase === 'asking';
+    const card = () =>
+      renderCard({
+        ...view,
+        phase: this.phase,
+        float: this.tp.mode != 'inline',
+        questions: asking ? [survey.questions[0]] : followUps(survey, this.answers),
+        oneTap: isOneTap(survey.questions[0]),
+        offer: this.offer,
+        status: this.delivery.status,
+        renderQuestion: (question) =>
+          renderQuestion({ question, strings: view.strings, uid: this.uid, value: this.answers.get(question.id), other: this.others.get(question.id) ?? '', disabled: false, onPick: this.onPick, onText: this.onText }),
+        send: () => (asking ? this.submitFirst() : this.submitFollowUps()),
+        skip: this.skipFollowUps,
+        close: (reason) => this.hide(reason),
+        retry: () => this.delivery.retry(),
+      });
     // One template for both states, so the launcher stays the same element (and keeps focus) as the card opens.
-    return html`${launcher}${open ? this.renderCard(this.config.config.survey, s, float) : nothing}`;
-  }
-
-  private renderCard(survey: Survey, s: Strings, float: boolean): TemplateResult {
-    const first = survey.questions[0];
-    let body: TemplateResult | undefined;
-    if (this.phase === 'asking') {
-      body = html`${this.renderQ(first, s)}${isOneTap(first) ? nothing : this.actions(s, () => this.submitFirst())}`;
-    } else if (this.phase === 'follow-up') {
-      body = html`${followUps(survey, this.answers).map((q) => this.renderQ(q, s))}${this.actions(s, () => this.submitFollowUps(), this.skipFollowUps)}`;
-    }
-    // The status region is rendered from the start so that screen readers announce what later appears in it.
-    return html`<div class="card ${float ? 'float' : ''}" part="card" role=${float ? 'dialog' : nothing} aria-label=${float ? s.launcher : nothing} lang=${this.i18n.lang} dir=${this.i18n.dir}>
-      ${float ? html`<button class="close" part="close" aria-label=${s.close} @click=${() => this.hide('dismiss')}>${closeIcon()}</button>` : nothing}
-      ${body ?? nothing}
-      ${float && this.phase == 'asking' ? html`<p class="later"><button part="button later" class="link" @click=${() => this.hide('snooze')}>${s.askLater}</button></p>` : nothing}
-      <div part="status" role="status">
-        ${this.phase === 'thanks' ? html`<p class="thanks" part="thanks" tabindex="-1">${s.thanks}</p><p class="line">${s.thanksLine}</p>` : nothing}
-        ${this.phase === 'thanks' && this.offer ? html`<p class="line"><a part="recovery" class="recovery" href=${this.offer.href}>${this.offer.text}</a></p>` : nothing}
-        <p class="status">${this.statusText(s)}${this.delivery.status === 'failed' ? html` <button part="button" class="link" @click=${() => this.delivery.retry()}>${s.retry}</button>` : nothing}</p>
-      </div>
-    </div>`;
-  }
-
-  private renderQ(q: Question, s: Strings): TemplateResult {
-    return renderQuestion({
-      question: q,
-      strings: s,
-      uid: this.uid,
-      value: this.answers.get(q.id),
-      other: this.others.get(q.id) ?? '',
-      disabled: false,
-      onPick: this.onPick,
-      onText: this.onText,
-    });
-  }
-
-  private actions(s: Strings, send: () => void, skip?: () => void): TemplateResult {
-    return html`<div class="actions" part="actions">
-      <button part="button button-primary" class="primary" @click=${send}>${s.send}</button>
-      ${skip ? html`<button part="button" @click=${skip}>${s.skip}</button>` : nothing}
-    </div>`;
-  }
-
-  private statusText(s: Strings): string {
-    if (this.phase !== 'thanks' && this.phase !== 'follow-up') return '';
-    switch (this.delivery.status) {
-      case 'memory':
-        return s.sending;
-      case 'offline':
-        return s.savedOffline;
-      case 'failed':
-        return s.error;
-      default:
-        return '';
-    }
+    return html`${launcher}${open ? card() : nothing}`;
   }
 
   // ── failure containment ────────────────────────────────────────────────────
@@ -560,7 +440,7 @@ export class CxFeedback extends LitElement {
   private fail(error: unknown): void {
     const message = `cx-feedback: internal error, the widget hid itself (${error instanceof Error ? error.message : String(error)})`;
     warnOnce(message);
-    this.config = { ok: false, problems: [message] };
+    this.configuration.result = { ok: false, problems: [message] };
     this.phase = 'hidden';
     try {
       emit(this, 'cx-error', { kind: 'internal', message });

@@ -7,5 +7,8 @@ declare const __CX_SURVEY_HASH__: string;
 
 const load = importNext<typeof CheckSurvey>(`cx-feedback.survey.js?v=${__CX_SURVEY_HASH__}`);
 
-/** The script-tag build's loadSurveyCheck (see load-check.ts): check-survey.ts and zod, next to the script. */
-export const loadSurveyCheck = (): Promise<SurveyCheck> => load().then((module) => module.checkSurvey);
+/** The classic script's loadSurveyCheck (see load-check.ts): check-survey.ts and zod, next to the script; tried twice. */
+export const loadSurveyCheck = (): Promise<SurveyCheck> =>
+  load()
+    .catch(() => load())
+    .then((module) => module.checkSurvey);
