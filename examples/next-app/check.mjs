@@ -61,8 +61,12 @@ try {
       const { page, problems } = await watchedPage(browser);
       await page.addInitScript(countListeners);
       const id = await explained(problems, async () => {
-        await page.goto(new URL(path, server.url).href);
-        if (!(await page.locator('cx-feedback').evaluate((el) => el.hasAttribute('touchpoint')))) throw new Error(`${path}: no server-rendered <cx-feedback>`);
+        const url = new URL(path, server.url).href;
+        // The server's HTML already has the element (and, on the example page, the survey): what hydration starts from.
+        const html = await (await fetch(url)).text();
+        if (!html.includes('<cx-feedback endpoint="/responses" touchpoint="examples"')) throw new Error('no <cx-feedback> in the server HTML');
+        if (path === '/' && !html.includes('<script type="application/json">{"id":"examples-nps"')) throw new Error('no JSON survey in the server HTML');
+        await page.goto(url);
         await listening(page);
         const shown = await answerAndSubmit(page, server.received);
         if (problems.length) throw new Error('problems on the page');
