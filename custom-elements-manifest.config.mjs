@@ -17,7 +17,9 @@ const eventsAndState = {
   packageLinkPhase({ customElementsManifest }) {
     for (const module of customElementsManifest.modules) {
       for (const declaration of module.declarations ?? []) {
-        const privateNames = new Set((declaration.members ?? []).filter((m) => m.privacy === 'private').map((m) => m.name));
+        const privateNames = new Set(
+          (declaration.members ?? []).filter((m) => m.privacy === 'private').map((m) => m.name),
+        );
         declaration.attributes = declaration.attributes?.filter((a) => !privateNames.has(a.fieldName));
         for (const event of declaration.events ?? []) {
           event.type = { text: `import('../element/events.js').CxEventMap['${event.name}']` };

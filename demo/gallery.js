@@ -9,7 +9,13 @@ const ENDPOINT = '/responses';
 const CHOICE = {
   id: 'gallery-choice',
   questions: [
-    { id: 'reason', type: 'choice', prompt: 'What brought you here today?', options: ['Pricing', 'Support', 'Docs'], other: true },
+    {
+      id: 'reason',
+      type: 'choice',
+      prompt: 'What brought you here today?',
+      options: ['Pricing', 'Support', 'Docs'],
+      other: true,
+    },
     { id: 'more', type: 'text', prompt: 'Anything else?' },
   ],
 };
@@ -24,7 +30,8 @@ let serial = 0;
 
 function make(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) if (value != null && value !== false) node.setAttribute(name, value === true ? '' : String(value));
+  for (const [name, value] of Object.entries(attrs))
+    if (value != null && value !== false) node.setAttribute(name, value === true ? '' : String(value));
   node.append(...children);
   return node;
 }
@@ -53,10 +60,20 @@ function inline(kind, opts) {
  */
 function framed(kind, mode, opts) {
   const anchorId = `gallery-anchor-${++serial}`;
-  const page = make('div', { class: 'mock' }, make('span', { class: 'bar wide' }), make('span', { class: 'bar' }), make('span', { class: 'bar short' }));
+  const page = make(
+    'div',
+    { class: 'mock' },
+    make('span', { class: 'bar wide' }),
+    make('span', { class: 'bar' }),
+    make('span', { class: 'bar short' }),
+  );
   if (mode == 'popover') page.append(make('button', { class: 'shop', id: anchorId, type: 'button' }, 'Place order'));
   const el = widget(kind, { mode, trigger: 'manual', anchor: mode == 'popover' ? `#${anchorId}` : null, ...opts });
-  return { caption: opts.caption ?? `${mode} · ${kind}`, node: make('div', { class: `frame frame-${mode}` }, page, el), open: true };
+  return {
+    caption: opts.caption ?? `${mode} · ${kind}`,
+    node: make('div', { class: `frame frame-${mode}` }, page, el),
+    open: true,
+  };
 }
 
 /** A floating widget left closed: only its launcher shows, in a short frame. */
@@ -68,18 +85,50 @@ function launcherOnly(kind, opts) {
 
 /** The gallery's rows: a title, a backdrop (light, dark, or auto = the page's), attributes shared by the row, items. */
 const SECTIONS = [
-  { id: 'inline-light', title: 'Inline · light', backdrop: 'light', items: [...KINDS, 'choice'].map((k) => inline(k, { section: 'inline', theme: 'light' })) },
-  { id: 'inline-dark', title: 'Inline · dark', backdrop: 'dark', items: [...KINDS, 'choice'].map((k) => inline(k, { section: 'inline', theme: 'dark' })) },
+  {
+    id: 'inline-light',
+    title: 'Inline · light',
+    backdrop: 'light',
+    items: [...KINDS, 'choice'].map((k) => inline(k, { section: 'inline', theme: 'light' })),
+  },
+  {
+    id: 'inline-dark',
+    title: 'Inline · dark',
+    backdrop: 'dark',
+    items: [...KINDS, 'choice'].map((k) => inline(k, { section: 'inline', theme: 'dark' })),
+  },
   {
     id: 'states-light',
     title: 'After an answer · light',
     backdrop: 'light',
     items: [
-      { ...inline('thumbs', { section: 'state', theme: 'light', caption: 'thumbs · follow-up', 'follow-up': 'What was missing?' }), after: PICK.answer(0) },
-      { ...inline('choice', { section: 'state', theme: 'light', caption: 'choice · "Other" picked' }), after: PICK.answer('other') },
+      {
+        ...inline('thumbs', {
+          section: 'state',
+          theme: 'light',
+          caption: 'thumbs · follow-up',
+          'follow-up': 'What was missing?',
+        }),
+        after: PICK.answer(0),
+      },
+      {
+        ...inline('choice', { section: 'state', theme: 'light', caption: 'choice · "Other" picked' }),
+        after: PICK.answer('other'),
+      },
       { ...inline('csat', { section: 'state', theme: 'light', caption: 'csat · thanks' }), after: PICK.answer(4) },
-      { ...framed('ces', 'popover', { section: 'state', theme: 'light', caption: 'popover · ces · thanks' }), after: PICK.answer(6) },
-      { ...framed('thumbs', 'floating', { section: 'state', theme: 'light', caption: 'floating · thumbs · follow-up', 'follow-up': 'What was missing?' }), after: PICK.answer(0) },
+      {
+        ...framed('ces', 'popover', { section: 'state', theme: 'light', caption: 'popover · ces · thanks' }),
+        after: PICK.answer(6),
+      },
+      {
+        ...framed('thumbs', 'floating', {
+          section: 'state',
+          theme: 'light',
+          caption: 'floating · thumbs · follow-up',
+          'follow-up': 'What was missing?',
+        }),
+        after: PICK.answer(0),
+      },
     ],
   },
   {
@@ -87,25 +136,76 @@ const SECTIONS = [
     title: 'After an answer · dark',
     backdrop: 'dark',
     items: [
-      { ...inline('nps', { section: 'state', theme: 'dark', caption: 'nps · follow-up', 'follow-up': 'What is the main reason for your score?' }), after: PICK.answer(6) },
-      { ...inline('choice', { section: 'state', theme: 'dark', caption: 'choice · "Other" picked' }), after: PICK.answer('other') },
+      {
+        ...inline('nps', {
+          section: 'state',
+          theme: 'dark',
+          caption: 'nps · follow-up',
+          'follow-up': 'What is the main reason for your score?',
+        }),
+        after: PICK.answer(6),
+      },
+      {
+        ...inline('choice', { section: 'state', theme: 'dark', caption: 'choice · "Other" picked' }),
+        after: PICK.answer('other'),
+      },
       { ...inline('emoji', { section: 'state', theme: 'dark', caption: 'emoji · thanks' }), after: PICK.answer(5) },
-      { ...framed('nps', 'floating', { section: 'state', theme: 'dark', caption: 'floating · nps · thanks' }), after: PICK.answer(10) },
-      { ...framed('choice', 'popover', { section: 'state', theme: 'dark', caption: 'popover · choice · "Other" picked' }), after: PICK.answer('other') },
+      {
+        ...framed('nps', 'floating', { section: 'state', theme: 'dark', caption: 'floating · nps · thanks' }),
+        after: PICK.answer(10),
+      },
+      {
+        ...framed('choice', 'popover', {
+          section: 'state',
+          theme: 'dark',
+          caption: 'popover · choice · "Other" picked',
+        }),
+        after: PICK.answer('other'),
+      },
     ],
   },
-  { id: 'compact', title: 'Compact density · light', backdrop: 'light', items: [...KINDS, 'choice'].map((k) => inline(k, { section: 'compact', theme: 'light', density: 'compact' })) },
-  { id: 'compact-dark', title: 'Compact density · dark', backdrop: 'dark', items: ['emoji', 'nps', 'ces'].map((k) => inline(k, { section: 'compact', theme: 'dark', density: 'compact' })) },
+  {
+    id: 'compact',
+    title: 'Compact density · light',
+    backdrop: 'light',
+    items: [...KINDS, 'choice'].map((k) => inline(k, { section: 'compact', theme: 'light', density: 'compact' })),
+  },
+  {
+    id: 'compact-dark',
+    title: 'Compact density · dark',
+    backdrop: 'dark',
+    items: ['emoji', 'nps', 'ces'].map((k) => inline(k, { section: 'compact', theme: 'dark', density: 'compact' })),
+  },
   {
     id: 'auto',
     title: 'theme="auto" (follows the visitor’s colour scheme)',
     backdrop: 'auto',
     items: ['emoji', 'nps'].map((k) => inline(k, { section: 'auto', theme: 'auto' })),
   },
-  { id: 'popover-light', title: 'Popover anchored to a button · light', backdrop: 'light', items: [...KINDS, 'choice'].map((k) => framed(k, 'popover', { section: 'popover', theme: 'light' })) },
-  { id: 'popover-dark', title: 'Popover anchored to a button · dark', backdrop: 'dark', items: [...KINDS, 'choice'].map((k) => framed(k, 'popover', { section: 'popover', theme: 'dark' })) },
-  { id: 'floating-light', title: 'Floating launcher, card open · light', backdrop: 'light', items: [...KINDS, 'choice'].map((k) => framed(k, 'floating', { section: 'floating', theme: 'light' })) },
-  { id: 'floating-dark', title: 'Floating launcher, card open · dark', backdrop: 'dark', items: [...KINDS, 'choice'].map((k) => framed(k, 'floating', { section: 'floating', theme: 'dark' })) },
+  {
+    id: 'popover-light',
+    title: 'Popover anchored to a button · light',
+    backdrop: 'light',
+    items: [...KINDS, 'choice'].map((k) => framed(k, 'popover', { section: 'popover', theme: 'light' })),
+  },
+  {
+    id: 'popover-dark',
+    title: 'Popover anchored to a button · dark',
+    backdrop: 'dark',
+    items: [...KINDS, 'choice'].map((k) => framed(k, 'popover', { section: 'popover', theme: 'dark' })),
+  },
+  {
+    id: 'floating-light',
+    title: 'Floating launcher, card open · light',
+    backdrop: 'light',
+    items: [...KINDS, 'choice'].map((k) => framed(k, 'floating', { section: 'floating', theme: 'light' })),
+  },
+  {
+    id: 'floating-dark',
+    title: 'Floating launcher, card open · dark',
+    backdrop: 'dark',
+    items: [...KINDS, 'choice'].map((k) => framed(k, 'floating', { section: 'floating', theme: 'dark' })),
+  },
   {
     id: 'launchers',
     title: 'Floating launcher, closed',
@@ -113,8 +213,19 @@ const SECTIONS = [
     items: [
       launcherOnly('nps', { section: 'launcher', theme: 'light', caption: 'light' }),
       launcherOnly('nps', { section: 'launcher', theme: 'dark', caption: 'dark' }),
-      launcherOnly('nps', { section: 'launcher', theme: 'light', density: 'compact', caption: 'compact, bottom-left', position: 'bottom-left' }),
-      launcherOnly('nps', { section: 'launcher', theme: 'light', caption: 'side tab, position="right"', position: 'right' }),
+      launcherOnly('nps', {
+        section: 'launcher',
+        theme: 'light',
+        density: 'compact',
+        caption: 'compact, bottom-left',
+        position: 'bottom-left',
+      }),
+      launcherOnly('nps', {
+        section: 'launcher',
+        theme: 'light',
+        caption: 'side tab, position="right"',
+        position: 'right',
+      }),
     ],
   },
   {
@@ -129,16 +240,25 @@ const SECTIONS = [
       framed('nps', 'floating', { section: 'rtl', theme: 'dark', caption: 'floating · nps · dark' }),
     ],
   },
-  { id: 'rtl-he', title: 'Right to left · Hebrew, compact', backdrop: 'dark', lang: 'he', items: ['nps', 'thumbs'].map((k) => inline(k, { section: 'rtl-he', theme: 'dark', density: 'compact' })) },
+  {
+    id: 'rtl-he',
+    title: 'Right to left · Hebrew, compact',
+    backdrop: 'dark',
+    lang: 'he',
+    items: ['nps', 'thumbs'].map((k) => inline(k, { section: 'rtl-he', theme: 'dark', density: 'compact' })),
+  },
 ];
 
 function render() {
   const main = document.querySelector('main');
   for (const s of SECTIONS) {
     const grid = make('div', { class: s.items.some((i) => i.node.matches('.frame')) ? 'grid frames' : 'grid' });
-    for (const item of s.items) grid.append(make('figure', { class: 'item' }, make('figcaption', {}, item.caption), item.node));
+    for (const item of s.items)
+      grid.append(make('figure', { class: 'item' }, make('figcaption', {}, item.caption), item.node));
     const lang = s.lang ? { lang: s.lang, dir: s.lang == 'ar' || s.lang == 'he' ? 'rtl' : 'ltr' } : {};
-    main.append(make('section', { id: s.id, class: `row backdrop-${s.backdrop}`, ...lang }, make('h2', {}, s.title), grid));
+    main.append(
+      make('section', { id: s.id, class: `row backdrop-${s.backdrop}`, ...lang }, make('h2', {}, s.title), grid),
+    );
   }
 }
 

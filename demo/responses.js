@@ -11,13 +11,25 @@ async function refresh() {
   try {
     const res = await fetch('/responses?limit=100');
     const body = await res.json();
-    const list = Array.isArray(body) ? body : body.responses ?? [];
+    const list = Array.isArray(body) ? body : (body.responses ?? []);
     rows.replaceChildren(
       ...list.map((r) => {
         const p = r.payload ?? r;
         const tr = document.createElement('tr');
-        const answers = p.answers.map((a) => `${a.questionId}: ${Array.isArray(a.value) ? a.value.join(', ') : a.value}${a.other ? ` (${a.other})` : ''}`).join(' · ');
-        tr.append(cell(r.receivedAt ?? p.createdAt), cell(p.touchpoint), cell(p.surveyId), cell(answers), cell(p.followUpOf ? p.followUpOf.slice(0, 8) : ''), cell(p.id.slice(0, 8)));
+        const answers = p.answers
+          .map(
+            (a) =>
+              `${a.questionId}: ${Array.isArray(a.value) ? a.value.join(', ') : a.value}${a.other ? ` (${a.other})` : ''}`,
+          )
+          .join(' · ');
+        tr.append(
+          cell(r.receivedAt ?? p.createdAt),
+          cell(p.touchpoint),
+          cell(p.surveyId),
+          cell(answers),
+          cell(p.followUpOf ? p.followUpOf.slice(0, 8) : ''),
+          cell(p.id.slice(0, 8)),
+        );
         return tr;
       }),
     );

@@ -34,7 +34,8 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-const COLLECTOR_PATHS = /^\/(responses|results|results\/touchpoint|results\.css|healthz|export\.(csv|ndjson)|export\/summary\.csv)$|^\/api\//;
+const COLLECTOR_PATHS =
+  /^\/(responses|results|results\/touchpoint|results\.css|healthz|export\.(csv|ndjson)|export\/summary\.csv)$|^\/api\//;
 
 /**
  * Maps a URL path into `root`, or null. Decoded segments containing "..", backslashes or NUL are refused before
@@ -61,7 +62,9 @@ async function resolveFile(root: string, urlPath: string): Promise<string | null
 }
 
 function notFound(res: ServerResponse, hint = ''): void {
-  res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' }).end(`Not found${hint}\n`);
+  res
+    .writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' })
+    .end(`Not found${hint}\n`);
 }
 
 async function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
@@ -76,11 +79,19 @@ async function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: 
     return notFound(res, inDist ? ' (is the widget built? run: npm run build)' : '');
   }
   const type = TYPES[extname(file)] ?? 'application/octet-stream';
-  const headers: Record<string, string> = { 'content-type': type, 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' };
-  if (type.startsWith('text/html')) Object.assign(headers, { 'content-security-policy': DEMO_CSP, 'referrer-policy': 'same-origin' });
+  const headers: Record<string, string> = {
+    'content-type': type,
+    'cache-control': 'no-cache',
+    'x-content-type-options': 'nosniff',
+  };
+  if (type.startsWith('text/html'))
+    Object.assign(headers, { 'content-security-policy': DEMO_CSP, 'referrer-policy': 'same-origin' });
   res.writeHead(200, headers);
   if (req.method === 'HEAD') res.end();
-  else createReadStream(file).on('error', () => res.destroy()).pipe(res);
+  else
+    createReadStream(file)
+      .on('error', () => res.destroy())
+      .pipe(res);
 }
 
 const read = readConfig({ ...process.env, HOST: process.env.HOST ?? '127.0.0.1' });

@@ -31,7 +31,12 @@ const resolve = { conditions: ['browser', 'production', 'module', 'import', 'def
 // A second minifier pass over what Vite wrote: terser finds another ~0.5 KiB gzip in the script-tag bundle (measured
 // 2026-11-29: 36,546 → 36,078 B). Plain, safe compress options only: no unsafe_*, no property mangling.
 async function terse(file, module = false) {
-  const out = await minify(readFileSync(file, 'utf8'), { module, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+  const out = await minify(readFileSync(file, 'utf8'), {
+    module,
+    compress: { passes: 2 },
+    mangle: true,
+    format: { comments: false },
+  });
   writeFileSync(file, out.code);
   return out.code;
 }
@@ -98,7 +103,10 @@ const scriptLoader = {
     return null;
   },
 };
-const loaderHashes = { __CX_POPOVER_HASH__: JSON.stringify(popoverHash), __CX_SURVEY_HASH__: JSON.stringify(surveyHash) };
+const loaderHashes = {
+  __CX_POPOVER_HASH__: JSON.stringify(popoverHash),
+  __CX_SURVEY_HASH__: JSON.stringify(surveyHash),
+};
 
 // cx-feedback.iife.js: the self-contained classic script, for hosts that cannot serve ES modules with CORS.
 await classicScript('src/script/iife.ts', 'cx-feedback.iife.js', 'cxFeedbackBundle', {
@@ -120,14 +128,24 @@ const graph = await build({
     target: 'es2022',
     minify: true,
     lib: { entry: { entry: 'src/script/entry.ts' }, formats: ['es'] },
-    rolldownOptions: { output: { entryFileNames: 'cx-feedback.[name]-[hash].js', chunkFileNames: 'cx-feedback.[name]-[hash].js', minify: true } },
+    rolldownOptions: {
+      output: {
+        entryFileNames: 'cx-feedback.[name]-[hash].js',
+        chunkFileNames: 'cx-feedback.[name]-[hash].js',
+        minify: true,
+      },
+    },
   },
 });
-const chunks = (Array.isArray(graph) ? graph : [graph]).flatMap((out) => out.output).filter((item) => item.type == 'chunk');
+const chunks = (Array.isArray(graph) ? graph : [graph])
+  .flatMap((out) => out.output)
+  .filter((item) => item.type == 'chunk');
 for (const chunk of chunks) await terse(`${root}dist/${chunk.fileName}`, true);
 const entryFile = chunks.find((chunk) => chunk.isEntry).fileName;
 // For scripts/size.mjs: which files a page downloads in each case.
-const byModule = (suffix) => chunks.find((chunk) => chunk.facadeModuleId?.endsWith(suffix) || chunk.moduleIds?.some((id) => id.endsWith(suffix)))?.fileName;
+const byModule = (suffix) =>
+  chunks.find((chunk) => chunk.facadeModuleId?.endsWith(suffix) || chunk.moduleIds?.some((id) => id.endsWith(suffix)))
+    ?.fileName;
 mkdirSync(`${root}.tmp`, { recursive: true });
 writeFileSync(
   `${root}.tmp/script-graph.json`,
@@ -146,7 +164,9 @@ writeFileSync(
 
 // cx-feedback.js: the script a site owner pastes, a tiny classic script that imports the entry from its own folder;
 // cx-feedback.module.js: the same entry under a stable name for `<script type="module">`.
-await classicScript('src/script/loader.ts', 'cx-feedback.js', 'cxFeedbackLoader', { define: { __CX_ENTRY__: JSON.stringify(`./${entryFile}`) } });
+await classicScript('src/script/loader.ts', 'cx-feedback.js', 'cxFeedbackLoader', {
+  define: { __CX_ENTRY__: JSON.stringify(`./${entryFile}`) },
+});
 writeFileSync(`${root}dist/cx-feedback.module.js`, `import './${entryFile}';\n`);
 
 await build({
@@ -179,7 +199,10 @@ export class CxFeedback {
 export function installGlobalApi() {}
 `,
 );
-writeFileSync(`${root}dist/node-define.js`, "// Nothing to register on a server.\nexport { CxFeedback } from './node.js';\n");
+writeFileSync(
+  `${root}dist/node-define.js`,
+  "// Nothing to register on a server.\nexport { CxFeedback } from './node.js';\n",
+);
 
 mkdirSync(`${root}dist`, { recursive: true });
 const { tsImport } = await import('tsx/esm/api');
@@ -189,7 +212,9 @@ for (const { fileName, source } of localeFiles()) {
   writeFileSync(`${root}dist/${fileName}`, source);
 }
 copyFileSync(`${root}schema/payload.v1.schema.json`, `${root}dist/payload.v1.schema.json`);
-execFileSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, '-p', `${root}tsconfig.build.json`], { stdio: 'inherit' });
+execFileSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, '-p', `${root}tsconfig.build.json`], {
+  stdio: 'inherit',
+});
 // The script files' types: they define <cx-feedback> (and the global cxFeedback() queue) and export nothing.
 writeFileSync(
   `${root}dist/types/script.d.ts`,
@@ -207,7 +232,11 @@ export {};
 // The Custom Elements Manifest and the JSX, Vue, Svelte and Solid typings generated from it
 // (custom-elements-manifest.config.mjs), then the opt-in type entries per framework (`import type {} from
 // 'cx-feedback/react'`): a global JSX augmentation would leak into projects without that framework.
-execFileSync(process.execPath, [`${root}node_modules/@custom-elements-manifest/analyzer/cem.js`, 'analyze', '--quiet'], { cwd: root, stdio: 'inherit' });
+execFileSync(
+  process.execPath,
+  [`${root}node_modules/@custom-elements-manifest/analyzer/cem.js`, 'analyze', '--quiet'],
+  { cwd: root, stdio: 'inherit' },
+);
 const jsxEntry = (module) => `import type { CustomElements } from './jsx.js';
 
 declare module '${module}' {
@@ -224,5 +253,8 @@ writeFileSync(`${root}dist/types/frameworks/react.d.ts`, jsxEntry('react'));
 writeFileSync(`${root}dist/types/frameworks/preact.d.ts`, jsxEntry('preact'));
 // Type-only entries still need a module to resolve to at run time: an empty one.
 mkdirSync(`${root}dist/frameworks`, { recursive: true });
-writeFileSync(`${root}dist/frameworks/types-only.js`, '// cx-feedback/<framework> entries carry types only.\nexport {};\n');
+writeFileSync(
+  `${root}dist/frameworks/types-only.js`,
+  '// cx-feedback/<framework> entries carry types only.\nexport {};\n',
+);
 console.log('built dist/');

@@ -43,14 +43,24 @@ const { localeFiles } = await load('src/i18n/build-locales.ts');
 const files = localeFiles();
 const rows = [
   ['en strings alone', await bundle(`export { en } from './src/i18n/en.ts';`)],
-  [`all ${files.length} locales' strings alone`, await bundle(`export { BUILT_IN } from './src/i18n/build-locales.ts';`)],
+  [
+    `all ${files.length} locales' strings alone`,
+    await bundle(`export { BUILT_IN } from './src/i18n/build-locales.ts';`),
+  ],
   ['i18n module as shipped (code + en)', await bundle(`export * from './src/i18n/index.ts';`)],
-  [`i18n module with all ${files.length} locales inlined`, await bundle(`export * from './src/i18n/index.ts'; export { BUILT_IN } from './src/i18n/build-locales.ts';`)],
+  [
+    `i18n module with all ${files.length} locales inlined`,
+    await bundle(`export * from './src/i18n/index.ts'; export { BUILT_IN } from './src/i18n/build-locales.ts';`),
+  ],
 ].map(([what, code]) => [what, sizes(code)]);
 const [, , shipped, inlined] = rows;
-rows.push(['cost of inlining every locale', { min: inlined[1].min - shipped[1].min, gz: inlined[1].gz - shipped[1].gz }]);
+rows.push([
+  'cost of inlining every locale',
+  { min: inlined[1].min - shipped[1].min, gz: inlined[1].gz - shipped[1].gz },
+]);
 for (const f of files) rows.push([f.fileName, sizes(f.source)]);
 
 const width = Math.max(...rows.map(([what]) => what.length));
 console.log(`${'what'.padEnd(width)}  ${'min B'.padStart(6)}  ${'gzip B'.padStart(6)}`);
-for (const [what, { min, gz }] of rows) console.log(`${what.padEnd(width)}  ${String(min).padStart(6)}  ${String(gz).padStart(6)}`);
+for (const [what, { min, gz }] of rows)
+  console.log(`${what.padEnd(width)}  ${String(min).padStart(6)}  ${String(gz).padStart(6)}`);

@@ -3,5 +3,8 @@
 import { writeFileSync } from 'node:fs';
 import { payloadJsonSchema } from '../test/unit/support/json-schema.ts';
 
-writeFileSync(new URL('../schema/payload.v1.schema.json', import.meta.url), `${JSON.stringify(payloadJsonSchema(), null, 2)}\n`);
+writeFileSync(
+  new URL('../schema/payload.v1.schema.json', import.meta.url),
+  `${JSON.stringify(payloadJsonSchema(), null, 2)}\n`,
+);
 console.log('wrote schema/payload.v1.schema.json');

@@ -15,10 +15,20 @@ function step(name, cmd, args) {
 }
 
 step('publint', 'npx', ['publint', '--strict']);
-step('arethetypeswrong (esm-only)', 'npx', ['attw', '--pack', '.', '--profile', 'esm-only', '--format', 'table-flipped']);
+step('arethetypeswrong (esm-only)', 'npx', [
+  'attw',
+  '--pack',
+  '.',
+  '--profile',
+  'esm-only',
+  '--format',
+  'table-flipped',
+]);
 
 const manifest = JSON.parse(readFileSync('dist/custom-elements.json', 'utf8'));
-const element = manifest.modules?.flatMap((m) => m.declarations ?? []).find((d) => d.customElement && d.tagName === 'cx-feedback');
+const element = manifest.modules
+  ?.flatMap((m) => m.declarations ?? [])
+  .find((d) => d.customElement && d.tagName === 'cx-feedback');
 const manifestOk = manifest.schemaVersion && element && element.attributes?.length > 20 && element.events?.length >= 7;
 console.log(`${manifestOk ? 'ok  ' : 'FAIL'} custom-elements.json names <cx-feedback> with its attributes and events`);
 if (!manifestOk) failed++;

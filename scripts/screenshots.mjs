@@ -17,7 +17,16 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const OUT = join(root, 'screenshots');
 const CHUNK = 7000;
 // Flags from ../shared/TOOLCHAIN.md: Debian's chromium, as root, without network.
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
 const VARIANTS = [
   { name: 'light', width: 1280, colorScheme: 'light' },
   { name: 'dark', width: 1280, colorScheme: 'dark' },
@@ -25,7 +34,10 @@ const VARIANTS = [
   { name: '320-dark', width: 320, colorScheme: 'dark' },
 ];
 
-const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
 const variants = only ? VARIANTS.filter((v) => only.includes(v.name)) : VARIANTS;
 
 if (!existsSync(join(root, 'dist/cx-feedback.iife.js'))) {
@@ -77,19 +89,35 @@ async function startDemo() {
   };
 }
 
-const settle = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 150)))));
+const settle = (page) =>
+  page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 150)))));
 
 async function shoot(browser, url, variant) {
-  const context = await browser.newContext({ viewport: { width: variant.width, height: 900 }, colorScheme: variant.colorScheme, reducedMotion: 'reduce' });
+  const context = await browser.newContext({
+    viewport: { width: variant.width, height: 900 },
+    colorScheme: variant.colorScheme,
+    reducedMotion: 'reduce',
+  });
   const page = await context.newPage();
   const problems = [];
-  page.on('console', (m) => (m.type() == 'error' || m.type() == 'warning') && !m.text().startsWith('Failed to load resource') && problems.push(`${m.type()}: ${m.text()}`));
+  page.on(
+    'console',
+    (m) =>
+      (m.type() == 'error' || m.type() == 'warning') &&
+      !m.text().startsWith('Failed to load resource') &&
+      problems.push(`${m.type()}: ${m.text()}`),
+  );
   page.on('response', (r) => r.status() > 399 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   await page.goto(url);
   await page.waitForSelector('html[data-gallery="ready"]', { timeout: 30_000 });
   // Whole sections per chunk, each chunk no taller than CHUNK px.
-  const sections = await page.$$eval('main > section', (list) => list.map((s) => ({ top: s.getBoundingClientRect().top + scrollY, bottom: s.getBoundingClientRect().bottom + scrollY })));
+  const sections = await page.$$eval('main > section', (list) =>
+    list.map((s) => ({
+      top: s.getBoundingClientRect().top + scrollY,
+      bottom: s.getBoundingClientRect().bottom + scrollY,
+    })),
+  );
   const chunks = [];
   let start = 0;
   for (const s of sections) {
@@ -108,14 +136,20 @@ async function shoot(browser, url, variant) {
     await page.screenshot({ path: file });
     files.push(file);
   }
-  const overflow = await page.evaluate(() => document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth,
+  );
   await context.close();
   return { files, problems, overflow };
 }
 
 mkdirSync(OUT, { recursive: true });
 const demo = await startDemo();
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', headless: true, args: ARGS });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  headless: true,
+  args: ARGS,
+});
 let failed = false;
 try {
   for (const variant of variants) {

@@ -15,7 +15,12 @@ const scriptLoader = {
   name: 'script-loader',
   setup(b) {
     // By resolved path: an import of './load.ts' from next to it is the same module.
-    const swap = (from, to) => b.onResolve({ filter: /load(-check)?\.ts$/ }, (a) => (join(a.resolveDir, a.path) == new URL(from, import.meta.url).pathname ? { path: new URL(to, import.meta.url).pathname } : undefined));
+    const swap = (from, to) =>
+      b.onResolve({ filter: /load(-check)?\.ts$/ }, (a) =>
+        join(a.resolveDir, a.path) == new URL(from, import.meta.url).pathname
+          ? { path: new URL(to, import.meta.url).pathname }
+          : undefined,
+      );
     swap('../src/placement/load.ts', '../src/placement/load.script.ts');
     swap('../src/survey/load-check.ts', '../src/survey/load-check.script.ts');
   },
@@ -24,29 +29,83 @@ const scriptLoader = {
 const cssMinifier = {
   name: 'css-minifier',
   setup(b) {
-    b.onLoad({ filter: /\/src\/.*\.ts$/ }, (a) => ({ contents: minifyCss(readFileSync(a.path, 'utf8')), loader: 'ts' }));
+    b.onLoad({ filter: /\/src\/.*\.ts$/ }, (a) => ({
+      contents: minifyCss(readFileSync(a.path, 'utf8')),
+      loader: 'ts',
+    }));
   },
 };
-const base = { define: { __CX_POPOVER_HASH__: '"0123456789"', __CX_SURVEY_HASH__: '"0123456789"' }, entryPoints: ['src/script/iife.ts'], bundle: true, minify: true, format: 'iife', write: false, target: 'es2022', conditions: ['browser', 'production'], tsconfig: 'tsconfig.json', logLevel: 'silent' };
+const base = {
+  define: { __CX_POPOVER_HASH__: '"0123456789"', __CX_SURVEY_HASH__: '"0123456789"' },
+  entryPoints: ['src/script/iife.ts'],
+  bundle: true,
+  minify: true,
+  format: 'iife',
+  write: false,
+  target: 'es2022',
+  conditions: ['browser', 'production'],
+  tsconfig: 'tsconfig.json',
+  logLevel: 'silent',
+};
 const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
 // A stub that satisfies any named import: every export is a no-op function (the bundle is measured, never run).
 const stubFor = (filter, names) => ({
   name: 'stub',
   setup(b) {
     b.onResolve({ filter }, (a) => (a.kind === 'entry-point' ? undefined : { path: a.path, namespace: 'stub' }));
-    b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: names.map((n) => `export const ${n} = () => {};`).join('\n') + '\nexport default {};', loader: 'js' }));
+    b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
+      contents: names.map((n) => `export const ${n} = () => {};`).join('\n') + '\nexport default {};',
+      loader: 'js',
+    }));
   },
 });
-const exportsOf = (file) => [...readFileSync(file, 'utf8').matchAll(/export (?:const|function|class|let) (\w+)/g)].map((m) => m[1]);
-const size = async (plugins = [], options = {}) => gz((await build({ ...base, ...options, plugins: [scriptLoader, cssMinifier, ...plugins] })).outputFiles[0].contents);
+const exportsOf = (file) =>
+  [...readFileSync(file, 'utf8').matchAll(/export (?:const|function|class|let) (\w+)/g)].map((m) => m[1]);
+const size = async (plugins = [], options = {}) =>
+  gz((await build({ ...base, ...options, plugins: [scriptLoader, cssMinifier, ...plugins] })).outputFiles[0].contents);
 
 const parts = [
-  ['src/transport (outbox, delivery, locks)', /\/transport\/index\.ts$/, exportsOf('src/transport/index.ts').concat('getDelivery', 'newId', 'DEFAULTS')],
-  ['src/element/touchpoint.ts + triggers, frequency, coordinator, route, API registry', /\/touchpoint\.ts$/, exportsOf('src/element/touchpoint.ts')],
+  [
+    'src/transport (outbox, delivery, locks)',
+    /\/transport\/index\.ts$/,
+    exportsOf('src/transport/index.ts').concat('getDelivery', 'newId', 'DEFAULTS'),
+  ],
+  [
+    'src/element/touchpoint.ts + triggers, frequency, coordinator, route, API registry',
+    /\/touchpoint\.ts$/,
+    exportsOf('src/element/touchpoint.ts'),
+  ],
   ['src/element/styles.ts (CSS)', /\/styles\.ts$/, ['styles']],
-  ['src/i18n (English strings, resolution, lazy loader)', /\/i18n\/index\.ts$/, ['en', 'KEYS', 'format', 'parseStrings', 'strings', 'loadStrings', 'hasStrings', 'localeUrl', 'LOCALES', 'pickLocale', 'dir', 'resolveLang', 'watchLang', 'i18nController']],
-  ['src/survey/config.ts (attribute and survey validation)', /\/survey\/config\.ts$/, exportsOf('src/survey/config.ts')],
-  ['src/privacy (scrubbing, URL, GPC/DNT)', /\/privacy\/(scrub|url|signals)\.ts$/, ['scrub', 'pageUrl', 'wantsPrivacy']],
+  [
+    'src/i18n (English strings, resolution, lazy loader)',
+    /\/i18n\/index\.ts$/,
+    [
+      'en',
+      'KEYS',
+      'format',
+      'parseStrings',
+      'strings',
+      'loadStrings',
+      'hasStrings',
+      'localeUrl',
+      'LOCALES',
+      'pickLocale',
+      'dir',
+      'resolveLang',
+      'watchLang',
+      'i18nController',
+    ],
+  ],
+  [
+    'src/survey/config.ts (attribute and survey validation)',
+    /\/survey\/config\.ts$/,
+    exportsOf('src/survey/config.ts'),
+  ],
+  [
+    'src/privacy (scrubbing, URL, GPC/DNT)',
+    /\/privacy\/(scrub|url|signals)\.ts$/,
+    ['scrub', 'pageUrl', 'wantsPrivacy'],
+  ],
   ['src/api/global.ts (cxFeedback() queue API)', /\/api\/global\.ts$/, ['installGlobalApi']],
 ];
 const total = await size();
@@ -59,11 +118,25 @@ for (const [name, filter, names] of parts) {
     console.error(`could not measure ${name}: ${e.message.split('\n')[0]}`);
   }
 }
-const lit = total - (await size([stubFor(/^lit$|^lit\/decorators\.js$/, ['LitElement', 'html', 'svg', 'css', 'nothing', 'property', 'state', 'noChange'])]));
+const lit =
+  total -
+  (await size([
+    stubFor(/^lit$|^lit\/decorators\.js$/, [
+      'LitElement',
+      'html',
+      'svg',
+      'css',
+      'nothing',
+      'property',
+      'state',
+      'noChange',
+    ]),
+  ]));
 rows.splice(1, 0, ['lit (LitElement, lit-html)', lit]);
 const kib = (b) => (Number.isNaN(b) ? 'n/a' : `${(b / 1024).toFixed(2)} KiB`);
 // The shipped files (npm run build), as npm run size measures them.
-const shippedBytes = (...files) => (files.every((f) => existsSync(f)) ? files.reduce((n, f) => n + gz(readFileSync(f)), 0) : NaN);
+const shippedBytes = (...files) =>
+  files.every((f) => existsSync(f)) ? files.reduce((n, f) => n + gz(readFileSync(f)), 0) : NaN;
 const shipped = (...files) => {
   const b = shippedBytes(...files.map((f) => `dist/cx-feedback.${f}.js`));
   return Number.isNaN(b) ? 'n/a (run npm run build first)' : `${(b / 1024).toFixed(1)} KiB`;
@@ -76,30 +149,63 @@ const graphBuild = await viteBuild({
   configFile: false,
   resolve: { conditions: ['browser', 'production', 'module', 'import', 'default'] },
   plugins: [minifyCssPlugin()],
-  build: { write: false, target: 'es2022', minify: true, lib: { entry: { entry: 'src/script/entry.ts' }, formats: ['es'] }, rolldownOptions: { output: { minify: true } } },
+  build: {
+    write: false,
+    target: 'es2022',
+    minify: true,
+    lib: { entry: { entry: 'src/script/entry.ts' }, formats: ['es'] },
+    rolldownOptions: { output: { minify: true } },
+  },
 });
-const graphChunks = (Array.isArray(graphBuild) ? graphBuild : [graphBuild]).flatMap((out) => out.output).filter((item) => item.type == 'chunk');
+const graphChunks = (Array.isArray(graphBuild) ? graphBuild : [graphBuild])
+  .flatMap((out) => out.output)
+  .filter((item) => item.type == 'chunk');
 const role = (fileName) => fileName.replace(/^cx-feedback\.|(-[\w-]{8})?\.js$/g, '');
 const chunkRows = Object.keys(graph.imports).map((fileName) => {
   const built = graphChunks.find((chunk) => role(chunk.fileName) == role(fileName));
   const modules = Object.entries(built?.modules ?? {})
     .map(([id, m]) => [m.renderedLength, id.replace(/^.*?\/(src|node_modules)\//, '$1/')])
     .sort((a, b) => b[0] - a[0]);
-  const top = modules.slice(0, 5).map(([n, id]) => `${id} ${(n / 1024).toFixed(1)}`).join(', ');
+  const top = modules
+    .slice(0, 5)
+    .map(([n, id]) => `${id} ${(n / 1024).toFixed(1)}`)
+    .join(', ');
   return [fileName, gz(readFileSync(`dist/${fileName}`)), top];
 });
 const budget = JSON.parse(readFileSync('size-budget.json', 'utf8'));
-const withImports = (file, into) => (into.has(file) ? into : (into.add(file), (graph.imports[file] ?? []).forEach((next) => withImports(next, into)), into));
+const withImports = (file, into) =>
+  into.has(file)
+    ? into
+    : (into.add(file), (graph.imports[file] ?? []).forEach((next) => withImports(next, into)), into);
 const pageRows = Object.entries(budget.pages).map(([name, page]) => {
   const files = new Set();
-  for (const f of page.files) f.startsWith('graph:') ? withImports(graph[f.slice(6)], new Set()).forEach((c) => files.add(`dist/${c}`)) : files.add(f);
+  for (const f of page.files)
+    f.startsWith('graph:')
+      ? withImports(graph[f.slice(6)], new Set()).forEach((c) => files.add(`dist/${c}`))
+      : files.add(f);
   return [name, [...files].reduce((n, f) => n + gz(readFileSync(f)), 0), page];
 });
 
 // The placement module (dist/cx-feedback.popover.js), an ES module of its own.
 const placementOptions = { entryPoints: ['src/placement/popover.ts'], format: 'esm' };
 const placement = await size([], placementOptions);
-const floating = placement - (await size([stubFor(/^@floating-ui\/dom$|^composed-offset-position$/, ['computePosition', 'autoUpdate', 'flip', 'shift', 'offset', 'hide', 'platform', 'offsetParent'])], placementOptions));
+const floating =
+  placement -
+  (await size(
+    [
+      stubFor(/^@floating-ui\/dom$|^composed-offset-position$/, [
+        'computePosition',
+        'autoUpdate',
+        'flip',
+        'shift',
+        'offset',
+        'hide',
+        'platform',
+        'offsetParent',
+      ]),
+    ],
+    placementOptions,
+  ));
 const md = `# What the script-tag bundle is made of
 
 Measured by \`npm run size:table\` (scripts/size-table.mjs) on ${new Date().toISOString().slice(0, 10)}: esbuild-minified IIFE of

@@ -12,7 +12,9 @@ let failed = 0;
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
 const check = (name, size, extra, { gzip, hardCap, ceiling }) => {
   const state = size > ceiling ? 'FAIL' : size > hardCap ? 'OVER hard cap' : size > gzip ? 'OVER budget' : 'ok';
-  console.log(`${state.padEnd(13)} ${name}: ${kib(size)} gzip (${size} B${extra}); budget ${kib(gzip)}, hard cap ${kib(hardCap)}, gate ${kib(ceiling)}`);
+  console.log(
+    `${state.padEnd(13)} ${name}: ${kib(size)} gzip (${size} B${extra}); budget ${kib(gzip)}, hard cap ${kib(hardCap)}, gate ${kib(ceiling)}`,
+  );
   if (size > ceiling) failed++;
 };
 for (const [file, limits] of Object.entries(budget.files)) {
@@ -37,14 +39,23 @@ const withImports = (file, into) => {
 };
 const expand = (files) => {
   const into = new Set();
-  for (const f of files) f.startsWith('graph:') ? [...withImports(graph[f.slice(6)], new Set())].forEach((c) => into.add(`dist/${c}`)) : into.add(f);
+  for (const f of files)
+    f.startsWith('graph:')
+      ? [...withImports(graph[f.slice(6)], new Set())].forEach((c) => into.add(`dist/${c}`))
+      : into.add(f);
   return [...into];
 };
 for (const [name, { files, ...limits }] of Object.entries(budget.pages ?? {})) {
   const all = expand(files);
-  check(name, all.reduce((sum, f) => sum + gz(f), 0), `: ${all.map((f) => f.replace(/^dist\//, '')).join(' + ')}`, limits);
+  check(
+    name,
+    all.reduce((sum, f) => sum + gz(f), 0),
+    `: ${all.map((f) => f.replace(/^dist\//, '')).join(' + ')}`,
+    limits,
+  );
 }
-const walk = (dir) => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]));
+const walk = (dir) =>
+  readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]));
 for (const file of walk('src').filter((f) => f.endsWith('.ts'))) {
   const code = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, ''); // comments may name what we avoid
   for (const bad of budget.forbiddenInSource) {

@@ -16,7 +16,12 @@ function run(name, cmd, args, count) {
   if (only.length && !only.includes(name)) return;
   const started = Date.now();
   console.log(`\n━━ ${name}: ${cmd} ${args.join(' ')}`);
-  const res = spawnSync(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const res = spawnSync(cmd, args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   process.stdout.write(res.stdout ?? '');
   process.stderr.write(res.stderr ?? '');
   let c = count ? count(`${res.stdout}\n${res.stderr}`) : undefined;
@@ -26,13 +31,19 @@ function run(name, cmd, args, count) {
   totals.passed += c.passed;
   totals.failed += c.failed;
   totals.skipped += c.skipped;
-  rows.push(`${name.padEnd(15)} ${String(c.passed).padStart(4)} passed ${String(c.failed).padStart(3)} failed ${String(c.skipped).padStart(3)} skipped  ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  rows.push(
+    `${name.padEnd(15)} ${String(c.passed).padStart(4)} passed ${String(c.failed).padStart(3)} failed ${String(c.skipped).padStart(3)} skipped  ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
 }
 
 const vitestCount = (file) => () => {
   if (!existsSync(file)) return undefined;
   const r = JSON.parse(readFileSync(file, 'utf8'));
-  return { passed: r.numPassedTests, failed: r.numFailedTests + (r.numTotalTestSuites > 0 && r.success === false && r.numFailedTests === 0 ? 1 : 0), skipped: r.numPendingTests + r.numTodoTests };
+  return {
+    passed: r.numPassedTests,
+    failed: r.numFailedTests + (r.numTotalTestSuites > 0 && r.success === false && r.numFailedTests === 0 ? 1 : 0),
+    skipped: r.numPendingTests + r.numTodoTests,
+  };
 };
 const wtrCount = (out) => {
   const all = [...out.matchAll(/(\d+) passed, (\d+) failed(?:, (\d+) skipped)?/g)];
@@ -60,7 +71,10 @@ function preflight() {
     const opts = { stdio: 'inherit', env: { ...env, DEBIAN_FRONTEND: 'noninteractive' } };
     spawnSync('apt-get', ['update', '-qq'], opts);
     spawnSync('apt-get', ['install', '-y', '-qq', ...missing], opts);
-  } else console.log(`━━ missing ${missing.join(', ')}: run \`sudo ${install}\` (Debian/Ubuntu) for the browser and PostgreSQL tests`);
+  } else
+    console.log(
+      `━━ missing ${missing.join(', ')}: run \`sudo ${install}\` (Debian/Ubuntu) for the browser and PostgreSQL tests`,
+    );
 }
 if (!only.length || only.includes('browser') || only.includes('unit')) preflight();
 
@@ -76,9 +90,27 @@ run('package', 'node', ['scripts/package-check.mjs'], (out) => {
   const m = /package: (\d+) passed, (\d+) failed/.exec(out);
   return m ? { passed: +m[1], failed: +m[2], skipped: 0 } : undefined;
 });
-run('unit', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=.tmp/unit.json'], vitestCount('.tmp/unit.json'));
+run(
+  'unit',
+  npx,
+  ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=.tmp/unit.json'],
+  vitestCount('.tmp/unit.json'),
+);
 run('browser', npx, ['web-test-runner'], wtrCount);
-run('e2e', npx, ['vitest', 'run', '--config', 'test/e2e/vitest.config.ts', '--reporter=default', '--reporter=json', '--outputFile.json=.tmp/e2e.json'], vitestCount('.tmp/e2e.json'));
+run(
+  'e2e',
+  npx,
+  [
+    'vitest',
+    'run',
+    '--config',
+    'test/e2e/vitest.config.ts',
+    '--reporter=default',
+    '--reporter=json',
+    '--outputFile.json=.tmp/e2e.json',
+  ],
+  vitestCount('.tmp/e2e.json'),
+);
 // Real React, Vue and Svelte apps (and a plain page) installing the packed package, each checked in Chromium.
 run('examples', 'node', ['scripts/examples.mjs'], (out) => {
   const m = /examples: (\d+) passed, (\d+) failed/.exec(out);

@@ -5,7 +5,7 @@
 import { loadAssets } from './lib/assets.mjs';
 import { launch } from './lib/browser.mjs';
 import { cspCheck } from './lib/csp.mjs';
-import { PAGE_SPLIT, clsGate, cpuGate, cspGate, growthGate, pageGate, selfTest } from './lib/judge.mjs';
+import { PAGE_SPLIT, clsGate, cspGate, growthGate, pageGate, selfTest } from './lib/judge.mjs';
 import { growth } from './lib/memory.mjs';
 import { visit } from './lib/probes.mjs';
 import { startServer } from './lib/server.mjs';
@@ -37,12 +37,25 @@ const browser = await launch();
 // give the same per-cycle figure as the benchmark's 1000 + 1000.
 const jitless = await launch({ jitless: true });
 try {
-  for (const kind of ['inline', 'popover', 'classic', 'floating']) await gate(`cls-${kind}`, times(2, () => visit(browser, server, kind)), (runs) => clsGate(kind, runs));
+  for (const kind of ['inline', 'popover', 'classic', 'floating'])
+    await gate(
+      `cls-${kind}`,
+      times(2, () => visit(browser, server, kind)),
+      (runs) => clsGate(kind, runs),
+    );
   await gate('growth-connect', () => growth(jitless, server, 'connect', 300), growthGate);
   await gate('growth-popover', () => growth(jitless, server, 'popover', 150), growthGate);
   await gate('csp', () => cspCheck(browser, server), cspGate);
-  await gate('self-test', times(1, () => visit(browser, server, 'bad')), selfTest);
-  await gate('page-stable', times(1, () => visit(browser, server, 'empty', { query: `split=${encodeURIComponent(PAGE_SPLIT)}` })), pageGate);
+  await gate(
+    'self-test',
+    times(1, () => visit(browser, server, 'bad')),
+    selfTest,
+  );
+  await gate(
+    'page-stable',
+    times(1, () => visit(browser, server, 'empty', { query: `split=${encodeURIComponent(PAGE_SPLIT)}` })),
+    pageGate,
+  );
 } finally {
   await Promise.all([browser.close(), jitless.close()]);
   await server.close();

@@ -3,16 +3,28 @@
 // "oncx-submit" where Vue's checker looks for onCxSubmit and adds a global JSX namespace; the Svelte one declares a
 // module-scoped svelteHTML that augments nothing and uses JSX types Svelte lacks), so these are written here, small.
 
-const TYPES = "import type { CxFeedback } from '../element/cx-feedback.js';\nimport type { CxEventMap } from '../element/events.js';\n";
+const TYPES =
+  "import type { CxFeedback } from '../element/cx-feedback.js';\nimport type { CxEventMap } from '../element/events.js';\n";
 const doc = (text) => (text ? `  /** ${text.replace(/\*\//g, '*\\/').replace(/\n/g, ' ')} */\n` : '');
 const pascal = (name) => name.replace(/(^|-)([a-z])/g, (_, __, letter) => letter.toUpperCase());
 
 /** The element's public inputs: every attribute, and the properties that have no attribute (the survey object). */
 function inputs(element) {
-  const fromAttributes = (element.attributes ?? []).map((a) => ({ attribute: a.name, field: a.fieldName, description: a.description }));
+  const fromAttributes = (element.attributes ?? []).map((a) => ({
+    attribute: a.name,
+    field: a.fieldName,
+    description: a.description,
+  }));
   const withAttribute = new Set(fromAttributes.map((i) => i.field));
   const propertiesOnly = (element.members ?? [])
-    .filter((m) => m.kind === 'field' && !m.static && m.privacy !== 'private' && !withAttribute.has(m.name) && !m.name.startsWith('_'))
+    .filter(
+      (m) =>
+        m.kind === 'field' &&
+        !m.static &&
+        m.privacy !== 'private' &&
+        !withAttribute.has(m.name) &&
+        !m.name.startsWith('_'),
+    )
     .map((m) => ({ attribute: m.name, field: m.name, description: m.description }));
   return [...fromAttributes, ...propertiesOnly];
 }

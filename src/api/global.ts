@@ -11,7 +11,10 @@ import { lookup, withWidgets } from './registry.ts';
  *
  * installGlobalApi replaces that stub with the real function and replays the queue in order.
  */
-export type CxFeedbackFn = ((command: string, ...args: unknown[]) => void) & { q?: ArrayLike<unknown>[]; loaded?: true };
+export type CxFeedbackFn = ((command: string, ...args: unknown[]) => void) & {
+  q?: ArrayLike<unknown>[];
+  loaded?: true;
+};
 
 declare global {
   interface Window {
@@ -47,7 +50,8 @@ export function installGlobalApi(handlers: ApiHandlers = {}): () => void {
     if (/^(show|hide|track)$/.test(command) && (typeof arg != 'string' || !arg)) throw 'it needs a name';
     // A moment chosen by the site: opens promptly, but still not while the visitor types or a dialog is open.
     if (command == 'show') handlers.show?.();
-    if (command == 'show') withWidgets(name, (w) => whenQuiet(() => w.show('api'), 'prompt', { signal: new AbortController().signal }));
+    if (command == 'show')
+      withWidgets(name, (w) => whenQuiet(() => w.show('api'), 'prompt', { signal: new AbortController().signal }));
     else if (command == 'hide') lookup(name).forEach((w) => w.hide());
     else if (command == 'track') document.dispatchEvent(new CustomEvent(name, { detail }));
     else if (command == 'reset') {

@@ -21,7 +21,7 @@ export const lookup = (key: string): Widget[] => [...widgets].filter((w) => matc
 
 export function register(widget: Widget): () => void {
   widgets.add(widget);
-  for (let i = pending.length; i--; ) {
+  for (let i = pending.length; i--;) {
     const [key, run] = pending[i];
     if (matches(widget, key)) {
       pending.splice(i, 1);

@@ -21,7 +21,11 @@ export type Coordinator = {
   release(id: string): void;
 };
 
-export function createCoordinator(store: Store = pageStore, now: () => number = Date.now, defer?: (run: () => void) => void): Coordinator {
+export function createCoordinator(
+  store: Store = pageStore,
+  now: () => number = Date.now,
+  defer?: (run: () => void) => void,
+): Coordinator {
   const queue: OpenRequest[] = [];
   let waiting = false;
   const mine = new Set<string>();
@@ -70,7 +74,8 @@ export function createCoordinator(store: Store = pageStore, now: () => number = 
           pump();
         });
       }
-      return () => (current == entry ? release(entry.id) : queue.includes(entry) && queue.splice(queue.indexOf(entry), 1));
+      return () =>
+        current == entry ? release(entry.id) : queue.includes(entry) && queue.splice(queue.indexOf(entry), 1);
     },
     release,
   };

@@ -134,7 +134,11 @@ export class Configuration implements ReactiveController {
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     if (this.result.ok || this.result.problems !== problems || !this.host.isConnected) return;
     problems.forEach((problem) => warnOnce(`${this.who()}: ${problem}`));
-    emit(this.host, 'cx-error', { kind: 'config', message: `${this.who()}: invalid configuration, see the console`, problems });
+    emit(this.host, 'cx-error', {
+      kind: 'config',
+      message: `${this.who()}: invalid configuration, see the console`,
+      problems,
+    });
   }
 
   /** Loads the JSON survey check (tried twice); a failure is reported as a configuration problem. */

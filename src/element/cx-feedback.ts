@@ -19,7 +19,6 @@ import { DeliveryStatus } from './delivery-status.ts';
 import { FocusKeys } from './focus-keys.ts';
 import { Configuration } from './configuration.ts';
 
-
 let instances = 0;
 
 /**
@@ -200,7 +199,10 @@ export class CxFeedback extends LitElement {
     prepare: () => this.placement.warm(),
   });
   private readonly delivery = new DeliveryStatus(this);
-  private readonly placement = new PlacementController(this, () => ({ mode: this.tp.mode, open: this.phase != 'hidden' }));
+  private readonly placement = new PlacementController(this, () => ({
+    mode: this.tp.mode,
+    open: this.phase != 'hidden',
+  }));
   private readonly keys = new FocusKeys(this, {
     state: () => ({ open: this.phase != 'hidden', inline: this.tp.mode == 'inline' }),
     escape: () => this.hide('escape'),
@@ -231,7 +233,30 @@ export class CxFeedback extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     this.guard(() => {
-      const configKeys = ['endpoint', 'touchpoint', 'question', 'prompt', 'followUp', 'followUpWhen', 'surveyId', 'metadata', 'survey', 'stage', 'recovery', 'hideLabels', 'mode', 'anchor', 'trigger', 'url', 'frequency', 'recontactDays', 'cooldownDays', 'snoozeDays', 'sample', 'priority'];
+      const configKeys = [
+        'endpoint',
+        'touchpoint',
+        'question',
+        'prompt',
+        'followUp',
+        'followUpWhen',
+        'surveyId',
+        'metadata',
+        'survey',
+        'stage',
+        'recovery',
+        'hideLabels',
+        'mode',
+        'anchor',
+        'trigger',
+        'url',
+        'frequency',
+        'recontactDays',
+        'cooldownDays',
+        'snoozeDays',
+        'sample',
+        'priority',
+      ];
       if (!this.hasUpdated || configKeys.some((k) => changed.has(k))) this.configuration.read(false);
     });
   }
@@ -242,7 +267,8 @@ export class CxFeedback extends LitElement {
       // Chromium keeps radio inputs removed from a shadow root in that root's radio-group registry while they have a
       // name, and with them the whole card they belonged to (found by the benchmark's open/close growth gate: ~8 KB
       // per cycle). A phase change replaces the questions, so the old radios lose their names first.
-      if (changed.has('phase')) this.renderRoot?.querySelectorAll?.('input[type=radio][name]').forEach((i) => i.removeAttribute('name'));
+      if (changed.has('phase'))
+        this.renderRoot?.querySelectorAll?.('input[type=radio][name]').forEach((i) => i.removeAttribute('name'));
       super.update(changed);
     } catch (error) {
       this.fail(error);
@@ -267,7 +293,8 @@ export class CxFeedback extends LitElement {
     this.phase = 'hidden';
     this.placement.release();
     // An answer was recorded when it was given; closing unanswered is a dismissal (or a snooze) for the rules.
-    if (!this.answered && reason != 'route' && reason != 'api') this.tp.note(reason == 'snooze' ? 'snoozed' : 'dismissed');
+    if (!this.answered && reason != 'route' && reason != 'api')
+      this.tp.note(reason == 'snooze' ? 'snoozed' : 'dismissed');
     this.tp.closed();
     emit(this, 'cx-close', { reason: this.answered ? 'done' : reason });
   }
@@ -280,7 +307,9 @@ export class CxFeedback extends LitElement {
     const { survey, touchpoint } = this.config.config;
     if (!emit(this, 'cx-show', { surveyId: survey.id, touchpoint, trigger })) return false;
     if (this.tp.mode == 'popover' && this.anchor && !safeQuery(this.anchor)) {
-      warnOnce(`cx-feedback (touchpoint "${touchpoint}"): anchor="${this.anchor}" matches no element; the popover opens in the corner instead`);
+      warnOnce(
+        `cx-feedback (touchpoint "${touchpoint}"): anchor="${this.anchor}" matches no element; the popover opens in the corner instead`,
+      );
     }
     this.shownBy = trigger;
     this.answered = false;
@@ -326,7 +355,8 @@ export class CxFeedback extends LitElement {
   private announceAnswer(q: Question): void {
     if (!this.config.ok) return;
     const value = this.answers.get(q.id);
-    if (value !== undefined) emit(this, 'cx-answer', { surveyId: this.config.config.survey.id, questionId: q.id, type: q.type, value });
+    if (value !== undefined)
+      emit(this, 'cx-answer', { surveyId: this.config.config.survey.id, questionId: q.id, type: q.type, value });
   }
 
   private submitFirst(): void {
@@ -405,7 +435,10 @@ export class CxFeedback extends LitElement {
     const { survey } = this.config.config;
     const view = { strings: this.i18n.t, lang: this.i18n.lang, dir: this.i18n.dir };
     const open = this.phase !== 'hidden';
-    const launcher = this.tp.mode == 'floating' && this.targeted ? renderLauncher({ ...view, open, toggle: this.toggleLauncher, warm: this.placement.warm }) : nothing;
+    const launcher =
+      this.tp.mode == 'floating' && this.targeted
+        ? renderLauncher({ ...view, open, toggle: this.toggleLauncher, warm: this.placement.warm })
+        : nothing;
     const asking = this.phase === 'asking';
     const card = () =>
       renderCard({
@@ -417,7 +450,16 @@ export class CxFeedback extends LitElement {
         offer: this.offer,
         status: this.delivery.status,
         renderQuestion: (question) =>
-          renderQuestion({ question, strings: view.strings, uid: this.uid, value: this.answers.get(question.id), other: this.others.get(question.id) ?? '', disabled: false, onPick: this.onPick, onText: this.onText }),
+          renderQuestion({
+            question,
+            strings: view.strings,
+            uid: this.uid,
+            value: this.answers.get(question.id),
+            other: this.others.get(question.id) ?? '',
+            disabled: false,
+            onPick: this.onPick,
+            onText: this.onText,
+          }),
         send: () => (asking ? this.submitFirst() : this.submitFollowUps()),
         skip: this.skipFollowUps,
         close: (reason) => this.hide(reason),

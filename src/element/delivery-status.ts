@@ -55,7 +55,10 @@ export class DeliveryStatus implements ReactiveController {
 
   hostConnected(): void {
     const delivery = getDelivery();
-    this.stops.push(delivery.start(), delivery.subscribe((event) => this.onDelivery(event)));
+    this.stops.push(
+      delivery.start(),
+      delivery.subscribe((event) => this.onDelivery(event)),
+    );
   }
 
   hostDisconnected(): void {

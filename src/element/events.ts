@@ -22,7 +22,12 @@ export type CxEventMap = {
    * Something went wrong: `config` (bad attributes; see console), `delivery` (given up / paused), `storage`, `load`
    * (a part of the widget did not download; the next trigger tries again).
    */
-  'cx-error': { kind: 'config' | 'delivery' | 'storage' | 'load' | 'internal'; message: string; id?: string; problems?: string[] };
+  'cx-error': {
+    kind: 'config' | 'delivery' | 'storage' | 'load' | 'internal';
+    message: string;
+    id?: string;
+    problems?: string[];
+  };
   /** The card closed: answered and done, dismissed (close button / Escape), snoozed ("Ask me later"), or its page went away. */
   'cx-close': { reason: 'done' | 'dismiss' | 'escape' | 'snooze' | 'route' | 'api' };
 };
@@ -31,7 +36,14 @@ export type CxEventName = keyof CxEventMap;
 export type CxEvent<K extends CxEventName> = CustomEvent<CxEventMap[K]>;
 
 export function emit<K extends CxEventName>(target: EventTarget, name: K, detail: CxEventMap[K]): boolean {
-  return target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: name === 'cx-show' || name === 'cx-recovery' }));
+  return target.dispatchEvent(
+    new CustomEvent(name, {
+      detail,
+      bubbles: true,
+      composed: true,
+      cancelable: name === 'cx-show' || name === 'cx-recovery',
+    }),
+  );
 }
 
 declare global {

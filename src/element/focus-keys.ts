@@ -49,7 +49,9 @@ export class FocusKeys implements ReactiveController {
     if (!byVisitor) return void (this.returnFocus = undefined);
     const active = deepActiveElement();
     this.returnFocus = active instanceof HTMLElement ? active : undefined;
-    void this.host.updateComplete.then(() => this.host.renderRoot.querySelector<HTMLElement>('.card :is(input, textarea, button:not(.close))')?.focus());
+    void this.host.updateComplete.then(() =>
+      this.host.renderRoot.querySelector<HTMLElement>('.card :is(input, textarea, button:not(.close))')?.focus(),
+    );
   }
 
   /** The card is closing: focus only comes back if it was ours, so a card closing elsewhere leaves focus alone. */
@@ -58,7 +60,9 @@ export class FocusKeys implements ReactiveController {
     void this.host.updateComplete.then(() => {
       const launcher = this.host.renderRoot.querySelector<HTMLElement>('.launcher');
       const anchor = this.host.anchor ? safeQuery(this.host.anchor) : null;
-      const target = [this.returnFocus, launcher, anchor].find((el): el is HTMLElement => el instanceof HTMLElement && el.isConnected);
+      const target = [this.returnFocus, launcher, anchor].find(
+        (el): el is HTMLElement => el instanceof HTMLElement && el.isConnected,
+      );
       target?.focus();
     });
   }
@@ -66,7 +70,9 @@ export class FocusKeys implements ReactiveController {
   /** Keeps keyboard users in place: when the control they were on disappears, focus moves to what replaced it. */
   phaseChanged(thanks: boolean): void {
     if (!this.host.matches(':focus-within')) return;
-    void this.host.updateComplete.then(() => this.host.renderRoot.querySelector<HTMLElement>(thanks ? '.thanks' : 'textarea, input, button')?.focus());
+    void this.host.updateComplete.then(() =>
+      this.host.renderRoot.querySelector<HTMLElement>(thanks ? '.thanks' : 'textarea, input, button')?.focus(),
+    );
   }
 
   private readonly onKeydown = (e: KeyboardEvent): void => {
@@ -91,7 +97,12 @@ export class FocusKeys implements ReactiveController {
     if (e.key != 'Escape' || e.defaultPrevented || !open || inline) return;
     // Escape in the page's own text field or dialog belongs to the page.
     const active = deepActiveElement();
-    if (!this.host.contains(active) && !this.host.renderRoot.contains(active) && active?.closest?.('input, textarea, select, [contenteditable], dialog')) return;
+    if (
+      !this.host.contains(active) &&
+      !this.host.renderRoot.contains(active) &&
+      active?.closest?.('input, textarea, select, [contenteditable], dialog')
+    )
+      return;
     this.callbacks.escape();
   };
 }

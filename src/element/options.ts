@@ -52,12 +52,17 @@ const endLabels = (kind: RatingKind, s: Strings, q: Question): [string, string] 
 };
 
 /** The end labels shown under a numeric scale, if the kind has them. */
-export const labelsFor = (q: Question, s: Strings): [string, string] | undefined => (isRatingKind(q.type) ? endLabels(q.type, s, q) : undefined);
+export const labelsFor = (q: Question, s: Strings): [string, string] | undefined =>
+  isRatingKind(q.type) ? endLabels(q.type, s, q) : undefined;
 
 /** The answer options of a question in display order (thumbs: yes first). */
 export function optionsFor(q: Question, s: Strings): Option[] {
   if (q.type === 'choice') {
-    const opts = (q.options ?? []).map((o) => (typeof o === 'string' ? { value: o, name: o, text: o } : { value: o.value, name: o.label ?? o.value, text: o.label ?? o.value }));
+    const opts = (q.options ?? []).map((o) =>
+      typeof o === 'string'
+        ? { value: o, name: o, text: o }
+        : { value: o.value, name: o.label ?? o.value, text: o.label ?? o.value },
+    );
     return q.other ? [...opts, { value: 'other', name: s.other, text: s.other }] : opts;
   }
   if (q.type === 'reaction') return reactionOptions(q, s);
@@ -66,7 +71,8 @@ export function optionsFor(q: Question, s: Strings): Option[] {
   if (q.type === 'thumbs') return [worded(1, s.yes), worded(0, s.no)];
   // Yes first, as for thumbs: the answer a visitor hopes to give comes first.
   if (q.type === 'task') return [worded(2, s.yes), worded(1, s.partly), worded(0, s.no)];
-  if (q.type === 'expectation') return [worded(1, s.expectationWorse), worded(2, s.expectationAbout), worded(3, s.expectationBetter)];
+  if (q.type === 'expectation')
+    return [worded(1, s.expectationWorse), worded(2, s.expectationAbout), worded(3, s.expectationBetter)];
   const { min, max } = SCALES[q.type];
   const ends = endLabels(q.type, s, q);
   const faces = [s.emoji1, s.emoji2, s.emoji3, s.emoji4, s.emoji5];

@@ -29,7 +29,14 @@ export type CardView = {
 };
 
 /** The floating launcher; one element across renders, so it keeps focus as the card opens. */
-export function renderLauncher(view: { strings: Strings; lang: string; dir: string; open: boolean; toggle(): void; warm(): void }): TemplateResult {
+export function renderLauncher(view: {
+  strings: Strings;
+  lang: string;
+  dir: string;
+  open: boolean;
+  toggle(): void;
+  warm(): void;
+}): TemplateResult {
   return html`<button class="launcher" part="launcher" lang=${view.lang} dir=${view.dir} aria-expanded=${view.open} aria-haspopup="dialog" @click=${view.toggle} @pointerenter=${view.warm} @focus=${view.warm}>${chat()}<span>${view.strings.launcher}</span></button>`;
 }
 
@@ -37,8 +44,10 @@ export function renderCard(view: CardView): TemplateResult {
   const s = view.strings;
   const { phase, float } = view;
   let body: TemplateResult | typeof nothing = nothing;
-  if (phase === 'asking') body = html`${view.questions.map(view.renderQuestion)}${view.oneTap ? nothing : actions(s, view.send)}`;
-  else if (phase === 'follow-up') body = html`${view.questions.map(view.renderQuestion)}${actions(s, view.send, view.skip)}`;
+  if (phase === 'asking')
+    body = html`${view.questions.map(view.renderQuestion)}${view.oneTap ? nothing : actions(s, view.send)}`;
+  else if (phase === 'follow-up')
+    body = html`${view.questions.map(view.renderQuestion)}${actions(s, view.send, view.skip)}`;
   // The status region is rendered from the start so that screen readers announce what later appears in it.
   return html`<div class="card ${float ? 'float' : ''}" part="card" role=${float ? 'dialog' : nothing} aria-label=${float ? s.launcher : nothing} lang=${view.lang} dir=${view.dir}>
     ${float ? html`<button class="close" part="close" aria-label=${s.close} @click=${() => view.close('dismiss')}>${closeIcon()}</button>` : nothing}

@@ -40,14 +40,17 @@ export function renderQuestion(v: QuestionView): TemplateResult {
     </div>`;
   }
   const multiple = (q.type === 'choice' || q.type === 'reaction') && q.multiple === true;
-  const picked = (value: number | string) => (Array.isArray(v.value) ? v.value.includes(String(value)) : v.value === value);
+  const picked = (value: number | string) =>
+    Array.isArray(v.value) ? v.value.includes(String(value)) : v.value === value;
   const ends = labelsFor(q, s);
   const options = optionsFor(q, s);
   return html`<fieldset class="q q-${q.type}" part="question" ?disabled=${v.disabled}>
     <legend part="prompt" class="prompt">${prompt}${multiple ? html`<span class="hint">${s.selectAll}</span>` : nothing}</legend>
     <div class="options" part="options">
       ${options.map(
-        (o) => html`<label part="option${picked(o.value) ? ' option-selected' : ''}" class="option" data-value=${o.value}>
+        (
+          o,
+        ) => html`<label part="option${picked(o.value) ? ' option-selected' : ''}" class="option" data-value=${o.value}>
           <input type=${multiple ? 'checkbox' : 'radio'} name=${id} .value=${String(o.value)} .checked=${picked(o.value)}
             aria-label=${o.name} @click=${() => v.onPick(q, o.value)} />
           ${q.type === 'emoji' ? face(Number(o.value)) : q.type === 'thumbs' ? html`<span class=${o.value === 0 ? 'icon down' : 'icon'}>${thumb()}</span>` : nothing}
@@ -57,9 +60,11 @@ export function renderQuestion(v: QuestionView): TemplateResult {
       )}
     </div>
     ${ends ? html`<div class="ends" part="labels" aria-hidden="true"><span>${ends[0]}</span><span>${ends[1]}</span></div>` : nothing}
-    ${picked('other')
-      ? html`<input class="other" part="input" type="text" aria-label=${s.otherPlaceholder} placeholder=${s.otherPlaceholder} maxlength=${LIMITS.labelLength * 4}
+    ${
+      picked('other')
+        ? html`<input class="other" part="input" type="text" aria-label=${s.otherPlaceholder} placeholder=${s.otherPlaceholder} maxlength=${LIMITS.labelLength * 4}
           .value=${v.other} @input=${(e: Event) => v.onText(q, (e.target as HTMLInputElement).value, 'other')} />`
-      : nothing}
+        : nothing
+    }
   </fieldset>`;
 }

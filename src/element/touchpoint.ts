@@ -85,15 +85,34 @@ export class Touchpoint implements ReactiveController {
     this.who = who;
     const h = this.host;
     // Properties, not attributes: a framework may set them without reflecting.
-    const values: Record<string, string> = { mode: h.mode, trigger: h.trigger, url: h.url, anchor: h.anchor, frequency: h.frequency, 'recontact-days': h.recontactDays, 'cooldown-days': h.cooldownDays, 'snooze-days': h.snoozeDays, sample: h.sample, priority: h.priority };
-    const settings = touchpointSettings((attr) => values[attr] ?? '', (problem, attr) => this.report(problem, attr));
+    const values: Record<string, string> = {
+      mode: h.mode,
+      trigger: h.trigger,
+      url: h.url,
+      anchor: h.anchor,
+      frequency: h.frequency,
+      'recontact-days': h.recontactDays,
+      'cooldown-days': h.cooldownDays,
+      'snooze-days': h.snoozeDays,
+      sample: h.sample,
+      priority: h.priority,
+    };
+    const settings = touchpointSettings(
+      (attr) => values[attr] ?? '',
+      (problem, attr) => this.report(problem, attr),
+    );
     this.mode = settings.mode;
     this.triggerSpec = settings.trigger;
     this.urlTarget = settings.url;
     this.rules = settings.rules;
     this.priority = settings.priority;
     this.stops.push(
-      register({ surveyId: who.id, touchpoint: who.touchpoint, show: (t = 'api') => this.open(t), hide: () => this.card.conceal('api') }),
+      register({
+        surveyId: who.id,
+        touchpoint: who.touchpoint,
+        show: (t = 'api') => this.open(t),
+        hide: () => this.card.conceal('api'),
+      }),
       watchRoute(() => this.arm(performance.now())),
       () => this.disarm?.(),
       () => this.cancelOpen?.(),
@@ -109,7 +128,10 @@ export class Touchpoint implements ReactiveController {
   private report({ problem }: parse.Problem, attr: string): void {
     if (this.warned.has(problem)) return;
     this.warned.add(problem);
-    warn(this.host, `${problem} (${attr} of touchpoint "${this.host.getAttribute('touchpoint') ?? ''}"); using the default`);
+    warn(
+      this.host,
+      `${problem} (${attr} of touchpoint "${this.host.getAttribute('touchpoint') ?? ''}"); using the default`,
+    );
   }
 
   private disarm?: () => void;
@@ -147,7 +169,8 @@ export class Touchpoint implements ReactiveController {
   private fired(reason: string): void {
     if (!this.who) return;
     // An inline widget without frequency or sample has no rule to ask: skip reading the stored state at start-up.
-    if (this.mode == 'inline' && !this.host.frequency && this.rules.sample === undefined) return void this.reveal(reason);
+    if (this.mode == 'inline' && !this.host.frequency && this.rules.sample === undefined)
+      return void this.reveal(reason);
     const d = this.decision();
     if (d.reason) explain(this.host, d.reason);
     if (!d.show) return;
@@ -192,7 +215,14 @@ export class Touchpoint implements ReactiveController {
     if (!this.who) return;
     // Inline widgets count only when the site asked for frequency rules; otherwise they keep no state at all.
     if (this.mode == 'inline' && !this.host.frequency) return;
-    store.save(record(store.load(), { id: this.who.id, type, at: Date.now(), interrupting: type == 'shown' && this.interrupting && this.openedBy != 'launcher' }));
+    store.save(
+      record(store.load(), {
+        id: this.who.id,
+        type,
+        at: Date.now(),
+        interrupting: type == 'shown' && this.interrupting && this.openedBy != 'launcher',
+      }),
+    );
   }
 
   closed(): void {

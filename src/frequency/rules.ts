@@ -31,7 +31,8 @@ export type DecideInput = Rules & {
   draw: number;
 };
 
-export type Decision = { show: true; reason?: string; until?: number } | { show: false; reason: string; until?: number };
+export type Decision =
+  { show: true; reason?: string; until?: number } | { show: false; reason: string; until?: number };
 
 const iso = (t: number) => new Date(t).toISOString();
 
@@ -47,19 +48,32 @@ export function decide(i: DecideInput): Decision {
   const last = Math.max(e.a ?? 0, e.d ?? 0);
   const snoozed = (e.z ?? 0) + (i.snoozeDays ?? 1) * DAY;
   const cooled = (i.state.c ?? 0) + (i.cooldownDays ?? 7) * DAY;
-  const [reason, until]: [string?, number?] =
-    !sampledIn(i.draw, i.sample) ? [`sampled out (sample=${i.sample})`]
-    : e.a && f != 'always' ? ['already answered']
-    : (e.n ?? 0) >= max ? [`already shown ${e.n} time(s) (frequency=${f})`]
-    : e.z && snoozed > i.now ? [`snoozed ("Ask me later") until ${iso(snoozed)}`, snoozed]
-    : last && last + recontact > i.now ? [`${last == e.a ? 'answered' : 'dismissed'} recently; recontact-days until ${iso(last + recontact)}`, last + recontact]
-    : i.interrupting && i.state.c && cooled > i.now ? [`site-wide cooldown until ${iso(cooled)}`, cooled]
-    : [];
+  const [reason, until]: [string?, number?] = !sampledIn(i.draw, i.sample)
+    ? [`sampled out (sample=${i.sample})`]
+    : e.a && f != 'always'
+      ? ['already answered']
+      : (e.n ?? 0) >= max
+        ? [`already shown ${e.n} time(s) (frequency=${f})`]
+        : e.z && snoozed > i.now
+          ? [`snoozed ("Ask me later") until ${iso(snoozed)}`, snoozed]
+          : last && last + recontact > i.now
+            ? [
+                `${last == e.a ? 'answered' : 'dismissed'} recently; recontact-days until ${iso(last + recontact)}`,
+                last + recontact,
+              ]
+            : i.interrupting && i.state.c && cooled > i.now
+              ? [`site-wide cooldown until ${iso(cooled)}`, cooled]
+              : [];
   if (!reason) return { show: true };
   return i.debug ? { show: true, reason: `debug mode ignores: ${reason}`, until } : { show: false, reason, until };
 }
 
-export type RecordEvent = { id: string; type: 'shown' | 'answered' | 'dismissed' | 'snoozed'; at: number; interrupting?: boolean };
+export type RecordEvent = {
+  id: string;
+  type: 'shown' | 'answered' | 'dismissed' | 'snoozed';
+  at: number;
+  interrupting?: boolean;
+};
 
 /**
  * Notes what happened, in place (returns the same state; the caller saves it). A snoozed showing is taken back from

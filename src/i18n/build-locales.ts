@@ -25,5 +25,8 @@ export const BUILT_IN: Readonly<Record<Locale, Strings>> = { en, de, fr, es, it,
  * can write them: `for (const f of localeFiles()) write(join('dist', f.fileName), f.source)`.
  */
 export function localeFiles(): { fileName: string; source: string }[] {
-  return Object.entries(BUILT_IN).map(([locale, strings]) => ({ fileName: `locales/${locale}.json`, source: `${JSON.stringify(strings)}\n` }));
+  return Object.entries(BUILT_IN).map(([locale, strings]) => ({
+    fileName: `locales/${locale}.json`,
+    source: `${JSON.stringify(strings)}\n`,
+  }));
 }

@@ -66,7 +66,8 @@ export function i18nController(host: ReactiveControllerHost & HTMLElement, optio
   };
   const complete = (): boolean => KEYS.every((key) => parsed()[key] !== undefined);
   // A language we have no strings for, fully translated by the site itself, is spoken as itself (and its direction).
-  const lang = (): string => (pickLocale(requested) === 'en' && requested.split('-')[0] !== 'en' && complete() ? requested : shown);
+  const lang = (): string =>
+    pickLocale(requested) === 'en' && requested.split('-')[0] !== 'en' && complete() ? requested : shown;
 
   host.addController({
     hostConnected() {

@@ -30,7 +30,11 @@ export const hasStrings = (lang: string): boolean => pickLocale(lang) === 'en' |
  * The strings to show now for a language: its built-in strings if loaded (English until then) under the element's
  * overrides. Synchronous, for render.
  */
-export const strings = (lang: string, overrides?: Partial<Strings>): Strings => ({ ...en, ...loaded.get(pickLocale(lang)), ...overrides });
+export const strings = (lang: string, overrides?: Partial<Strings>): Strings => ({
+  ...en,
+  ...loaded.get(pickLocale(lang)),
+  ...overrides,
+});
 
 /**
  * Loads a language's built-in strings once per page, resolving at once for English or a loaded language. Never
@@ -45,7 +49,9 @@ export function loadStrings(lang: string, base?: string): Promise<Strings> {
   try {
     url = localeUrl(locale, base).href;
   } catch {
-    warnOnce(`cx-feedback: no URL to load the "${locale}" strings from; set the locales attribute or the strings property (docs/i18n.md)`);
+    warnOnce(
+      `cx-feedback: no URL to load the "${locale}" strings from; set the locales attribute or the strings property (docs/i18n.md)`,
+    );
     return Promise.resolve(en);
   }
   const request =
@@ -63,7 +69,9 @@ export function loadStrings(lang: string, base?: string): Promise<Strings> {
         // Forget the failure so that a later attempt (another element, a language change) can succeed.
         pending.delete(url);
         // The usual causes: file not deployed, no CORS header cross-origin, or CSP connect-src (docs/i18n.md).
-        warnOnce(`cx-feedback: could not load the "${locale}" strings from ${url} (${String(error)}), showing English; check CORS and CSP connect-src, or set the locales attribute`);
+        warnOnce(
+          `cx-feedback: could not load the "${locale}" strings from ${url} (${String(error)}), showing English; check CORS and CSP connect-src, or set the locales attribute`,
+        );
         return en;
       });
   pending.set(url, request);

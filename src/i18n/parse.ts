@@ -27,7 +27,12 @@ export function parseStrings(input: unknown): ParsedStrings {
     try {
       json = JSON.parse(input);
     } catch {
-      return { value: {}, problems: [`cx-feedback: strings: not valid JSON (${show(input)}); expected an object such as {"send":"Submit"}`] };
+      return {
+        value: {},
+        problems: [
+          `cx-feedback: strings: not valid JSON (${show(input)}); expected an object such as {"send":"Submit"}`,
+        ],
+      };
     }
   }
   if (json === null || typeof json !== 'object' || Array.isArray(json)) {

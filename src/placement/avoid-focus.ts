@@ -13,9 +13,13 @@ export const avoidFocus: Middleware = {
   fn({ x, y, placement, rects, elements, middlewareData }) {
     const el = document.activeElement;
     const host = (elements.floating.getRootNode() as ShadowRoot).host;
-    if (middlewareData.avoidFocus || !el || el == document.body || el == host || elements.floating.contains(el)) return {};
+    if (middlewareData.avoidFocus || !el || el == document.body || el == host || elements.floating.contains(el))
+      return {};
     const r = el.getBoundingClientRect();
-    const covers = x < r.right && x + rects.floating.width > r.left && y < r.bottom && y + rects.floating.height > r.top;
-    return covers ? { data: { tried: 1 }, reset: { placement: placement.replace(/^\w+/, (s) => SIDES[s]) as Placement } } : {};
+    const covers =
+      x < r.right && x + rects.floating.width > r.left && y < r.bottom && y + rects.floating.height > r.top;
+    return covers
+      ? { data: { tried: 1 }, reset: { placement: placement.replace(/^\w+/, (s) => SIDES[s]) as Placement } }
+      : {};
   },
 };

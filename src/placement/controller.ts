@@ -68,7 +68,8 @@ export class PlacementController implements ReactiveController {
     if (!open || mode == 'inline' || this.unanchor) return;
     const root = this.host.renderRoot;
     const card = root.querySelector<HTMLElement>('.card');
-    const reference = mode == 'floating' ? root.querySelector('.launcher') : this.host.anchor ? safeQuery(this.host.anchor) : null;
+    const reference =
+      mode == 'floating' ? root.querySelector('.launcher') : this.host.anchor ? safeQuery(this.host.anchor) : null;
     if (!card) return;
     // No anchor on this page: a card in the corner, still never shifting anything.
     const corner = () => void (card.dataset.placement = 'corner');
@@ -91,7 +92,9 @@ export class PlacementController implements ReactiveController {
       () => {
         this.placing = false;
         // The card still works where it is; the next card tries the chunk again.
-        warnOnce('cx-feedback: the placement module (Floating UI, next to the script) did not load; the card opens in the corner');
+        warnOnce(
+          'cx-feedback: the placement module (Floating UI, next to the script) did not load; the card opens in the corner',
+        );
         if (card.isConnected) corner();
         else this.schedule();
       },

@@ -24,7 +24,11 @@ const shadowPlatform = { ...platform, getOffsetParent: (el: Element) => platform
  * while it is open. `fixed` keeps the page's layout untouched. The card hides (visibility) while its anchor is
  * scrolled out of view, and data-placement tells CSS the side it ended up on.
  */
-export function anchorPopover(anchor: Element, floating: HTMLElement, { placement = 'bottom', gap = 8, padding = 8 }: PopoverOptions = {}): () => void {
+export function anchorPopover(
+  anchor: Element,
+  floating: HTMLElement,
+  { placement = 'bottom', gap = 8, padding = 8 }: PopoverOptions = {},
+): () => void {
   let live = true;
   const update = () =>
     computePosition(anchor, floating, {
@@ -34,7 +38,12 @@ export function anchorPopover(anchor: Element, floating: HTMLElement, { placemen
       platform: shadowPlatform,
     }).then(({ x, y, placement: side, middlewareData }) => {
       if (!live) return;
-      Object.assign(floating.style, { position: 'fixed', left: `${x}px`, top: `${y}px`, visibility: middlewareData.hide?.referenceHidden ? 'hidden' : '' });
+      Object.assign(floating.style, {
+        position: 'fixed',
+        left: `${x}px`,
+        top: `${y}px`,
+        visibility: middlewareData.hide?.referenceHidden ? 'hidden' : '',
+      });
       floating.dataset.placement = side;
     });
   const cleanup = autoUpdate(anchor, floating, update);

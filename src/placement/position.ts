@@ -13,5 +13,8 @@ export function parsePosition(mode: string, position: string): Position {
   if (mode == 'floating') return { placement: FLOATING[position] ?? 'top-end' };
   if (/^(top|bottom|left|right)(-start|-end)?$/.test(position)) return { placement: position as Placement };
   if (!position) return { placement: 'bottom' };
-  return { placement: 'bottom', problem: `position="${position}" is not valid for a popover; expected top, bottom, left or right, optionally with -start or -end` };
+  return {
+    placement: 'bottom',
+    problem: `position="${position}" is not valid for a popover; expected top, bottom, left or right, optionally with -start or -end`,
+  };
 }

@@ -29,7 +29,10 @@ function patchHistory(): void {
  * Uses the Navigation API where the browser has it (its navigatesuccess covers pushState, replaceState, hash changes
  * and traversal), else popstate + hashchange + the history wrapper; `nav = null` forces the fallback (tests).
  */
-export function watchRoute(onChange: (href: string) => void, nav: EventTarget | null = (globalThis as { navigation?: EventTarget }).navigation ?? null): () => void {
+export function watchRoute(
+  onChange: (href: string) => void,
+  nav: EventTarget | null = (globalThis as { navigation?: EventTarget }).navigation ?? null,
+): () => void {
   const ac = new AbortController();
   let last = location.href;
   const check = () => last != location.href && onChange((last = location.href));

@@ -26,17 +26,26 @@ const iban = (s: string) => {
 
 /** Redacts the longest prefix of `m` that ends before a separator (or at its end) and passes `ok`. */
 const leading = (m: string, ok: (s: string) => boolean, mark: string) => {
-  for (let i = m.length; i > 0; i--) if ((i == m.length || /[ -]/.test(m[i]!)) && ok(m.slice(0, i))) return mark + m.slice(i);
+  for (let i = m.length; i > 0; i--)
+    if ((i == m.length || /[ -]/.test(m[i]!)) && ok(m.slice(0, i))) return mark + m.slice(i);
 };
 
 const DATE = /^\d{1,4}([./-])\d{1,2}\1\d{1,4}$/;
 
 /** Order matters: credentials before e-mail (user:pass@host looks like one), IBAN and card before phone. */
 const RULES: [RedactionKind, RegExp, (m: string) => string | undefined][] = [
-  ['url-credentials', /\b[a-z][a-z\d+.-]*:\/\/[^\s/?#@]+@/gi, (m) => m.slice(0, m.indexOf('//') + 2) + '[credentials]@'],
+  [
+    'url-credentials',
+    /\b[a-z][a-z\d+.-]*:\/\/[^\s/?#@]+@/gi,
+    (m) => m.slice(0, m.indexOf('//') + 2) + '[credentials]@',
+  ],
   ['email', /[\w.%+-]+@[a-z\d-]+(?:\.[a-z\d-]+)*\.[a-z]{2,}/gi, () => '[email]'],
   ['iban', /\b[a-z]{2}\d\d(?: ?[a-z\d]){11,30}/gi, (m) => leading(m, iban, '[iban]')],
-  ['card', /\b[2-6](?:[ -]?\d){12,}/g, (m) => leading(m, (s) => digits(s).length > 12 && digits(s).length < 20 && luhn(digits(s)), '[card]')],
+  [
+    'card',
+    /\b[2-6](?:[ -]?\d){12,}/g,
+    (m) => leading(m, (s) => digits(s).length > 12 && digits(s).length < 20 && luhn(digits(s)), '[card]'),
+  ],
   [
     'phone',
     // +country or 00country …; a national number with trunk 0; or North American 3-3-4 (optionally 1-).

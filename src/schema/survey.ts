@@ -38,11 +38,13 @@ export const ChoiceOption = z.object({
 export const Recovery = z.object({
   text: text(LIMITS.promptLength),
   /** http(s), or relative to the page; never javascript: or data:. */
-  href: z.string().check(
-    z.minLength(1),
-    z.maxLength(LIMITS.urlLength),
-    z.refine(isSafeHref, 'expected an http(s) URL or a path relative to the page'),
-  ),
+  href: z
+    .string()
+    .check(
+      z.minLength(1),
+      z.maxLength(LIMITS.urlLength),
+      z.refine(isSafeHref, 'expected an http(s) URL or a path relative to the page'),
+    ),
 });
 
 export const Question = z.object({
@@ -50,9 +52,13 @@ export const Question = z.object({
   type: z.enum(QUESTION_TYPES),
   prompt: z.optional(text(LIMITS.promptLength)),
   /** End labels of a rating scale, e.g. { "min": "Not at all likely", "max": "Extremely likely" }. */
-  labels: z.optional(z.object({ min: z.optional(text(LIMITS.labelLength)), max: z.optional(text(LIMITS.labelLength)) })),
+  labels: z.optional(
+    z.object({ min: z.optional(text(LIMITS.labelLength)), max: z.optional(text(LIMITS.labelLength)) }),
+  ),
   /** choice: the options; reaction: its own set of emotions (2–8, each with emoji and valence). */
-  options: z.optional(z.array(z.union([text(LIMITS.labelLength), ChoiceOption])).check(z.minLength(2), z.maxLength(LIMITS.options))),
+  options: z.optional(
+    z.array(z.union([text(LIMITS.labelLength), ChoiceOption])).check(z.minLength(2), z.maxLength(LIMITS.options)),
+  ),
   /** choice, reaction: several answers allowed. */
   multiple: z.optional(z.boolean()),
   /** emoji, reaction: show the faces without their visible names (the names stay for screen readers). */
@@ -64,7 +70,16 @@ export const Question = z.object({
   /** text: placeholder of the field. */
   placeholder: z.optional(text(LIMITS.labelLength)),
   /** text: longest accepted answer (≤ the global cap). */
-  maxLength: z.optional(z.number().check(z.refine((n) => Number.isInteger(n) && n >= 1 && n <= LIMITS.textLength, `expected a whole number from 1 to ${LIMITS.textLength}`))),
+  maxLength: z.optional(
+    z
+      .number()
+      .check(
+        z.refine(
+          (n) => Number.isInteger(n) && n >= 1 && n <= LIMITS.textLength,
+          `expected a whole number from 1 to ${LIMITS.textLength}`,
+        ),
+      ),
+  ),
   showIf: z.optional(ShowIf),
 });
 
@@ -80,17 +95,38 @@ export const Survey = z
     z.superRefine((survey, ctx) => {
       const seen = new Set<string>();
       survey.questions.forEach((q, i) => {
-        if (seen.has(q.id)) ctx.addIssue({ code: 'custom', path: ['questions', i, 'id'], message: `duplicate question id "${q.id}"`, input: q.id });
+        if (seen.has(q.id))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['questions', i, 'id'],
+            message: `duplicate question id "${q.id}"`,
+            input: q.id,
+          });
         if (q.showIf && !seen.has(q.showIf.question)) {
-          ctx.addIssue({ code: 'custom', path: ['questions', i, 'showIf', 'question'], message: `must name an earlier question id, got "${q.showIf.question}"`, input: q.showIf.question });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['questions', i, 'showIf', 'question'],
+            message: `must name an earlier question id, got "${q.showIf.question}"`,
+            input: q.showIf.question,
+          });
         }
         if (q.type === 'choice' && !q.options) {
-          ctx.addIssue({ code: 'custom', path: ['questions', i, 'options'], message: 'a choice question needs at least 2 options', input: q.options });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['questions', i, 'options'],
+            message: 'a choice question needs at least 2 options',
+            input: q.options,
+          });
         }
         if (q.type === 'reaction' && q.options) {
           const bad = q.options.findIndex((o) => typeof o === 'string' || !o.emoji || !o.valence);
           if (q.options.length > 8) {
-            ctx.addIssue({ code: 'custom', path: ['questions', i, 'options'], message: 'a reaction set has 2–8 options', input: q.options.length });
+            ctx.addIssue({
+              code: 'custom',
+              path: ['questions', i, 'options'],
+              message: 'a reaction set has 2–8 options',
+              input: q.options.length,
+            });
           } else if (bad >= 0) {
             const message = 'a reaction option needs { "value", "emoji", "label", "valence" }';
             ctx.addIssue({ code: 'custom', path: ['questions', i, 'options', bad], message, input: q.options[bad] });
@@ -98,7 +134,13 @@ export const Survey = z
         }
         seen.add(q.id);
       });
-      if (survey.questions[0].showIf) ctx.addIssue({ code: 'custom', path: ['questions', 0, 'showIf'], message: 'the first question cannot be conditional', input: survey.questions[0].showIf });
+      if (survey.questions[0].showIf)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['questions', 0, 'showIf'],
+          message: 'the first question cannot be conditional',
+          input: survey.questions[0].showIf,
+        });
     }),
   );
 

@@ -20,7 +20,10 @@ import { watchWidgets } from './watch.ts';
 const importUi = retriedImport(() => import('./ui.ts'));
 
 /** Work that can wait for an idle moment (or a short timeout where requestIdleCallback is missing: Safari). */
-const whenIdle = (work: () => void): void => void (typeof requestIdleCallback == 'function' ? requestIdleCallback(work, { timeout: 2000 }) : setTimeout(work, 200));
+const whenIdle = (work: () => void): void =>
+  void (typeof requestIdleCallback == 'function'
+    ? requestIdleCallback(work, { timeout: 2000 })
+    : setTimeout(work, 200));
 
 function start(): void {
   // The classic script (cx-feedback.iife.js) is on the page too and got here first: it does everything.
@@ -30,7 +33,11 @@ function start(): void {
   // stay in the outbox for the next page.
   const delivery = (): Promise<Delivery> => importUi().then((module) => module.getDelivery());
   void outboxMayHaveRows().then((rows) => {
-    if (rows) delivery().then((loaded) => loaded.start(), () => {});
+    if (rows)
+      delivery().then(
+        (loaded) => loaded.start(),
+        () => {},
+      );
   });
   let loading = false;
   const load = (): void => {
@@ -67,7 +74,14 @@ function start(): void {
     });
   // Triggers first: a `track` the page queued before this script ran may be what one of them waits for.
   let stopWatch = watchWidgets({ load, prefetch });
-  installGlobalApi({ consent: (granted) => void delivery().then((loaded) => loaded.setConsent(granted), () => {}), show: load });
+  installGlobalApi({
+    consent: (granted) =>
+      void delivery().then(
+        (loaded) => loaded.setConsent(granted),
+        () => {},
+      ),
+    show: load,
+  });
 }
 
 try {

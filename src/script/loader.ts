@@ -13,7 +13,13 @@ if (script instanceof HTMLScriptElement && script.src) {
   // One retry: a dropped connection or a deploy in progress often passes. Answers already given stay in the outbox.
   import(url)
     .catch(() => new Promise((resolve) => setTimeout(resolve, 1000)).then(() => import(url)))
-    .catch((error: unknown) => console.warn(`cx-feedback: ${url} did not load (${String(error)}); check that it is served next to cx-feedback.js, with CORS headers from another origin`));
+    .catch((error: unknown) =>
+      console.warn(
+        `cx-feedback: ${url} did not load (${String(error)}); check that it is served next to cx-feedback.js, with CORS headers from another origin`,
+      ),
+    );
 } else {
-  console.warn('cx-feedback: cx-feedback.js must be loaded with <script src>; pasted inline it cannot find its modules (use cx-feedback.iife.js)');
+  console.warn(
+    'cx-feedback: cx-feedback.js must be loaded with <script src>; pasted inline it cannot find its modules (use cx-feedback.iife.js)',
+  );
 }

@@ -28,8 +28,8 @@ export function watchWidgets({ load, prefetch }: WatchCallbacks): () => void {
   let since = 0;
   const consider = (el: Element): (() => void) => {
     const plan = planFor(el);
-    if ('load' in plan) return void (explain(el, `loading the element (${plan.load})`), load(plan.load)), () => {};
-    if ('wait' in plan) return void explain(el, plan.wait), () => {};
+    if ('load' in plan) return (void (explain(el, `loading the element (${plan.load})`), load(plan.load)), () => {});
+    if ('wait' in plan) return (void explain(el, plan.wait), () => {});
     // A popover waiting for a site event (a checkout's `order-complete`) may never open: it downloads at the event.
     if (TIMED.has(plan.trigger.kind) && ask(plan.id, plan.rules).show) prefetch();
     const anchor = plan.anchor ? safeQuery(plan.anchor) : null;
@@ -47,7 +47,11 @@ export function watchWidgets({ load, prefetch }: WatchCallbacks): () => void {
     });
   };
   const scan = () => {
-    for (const [el, stop] of armed) if (!el.isConnected) (stop(), armed.delete(el));
+    for (const [el, stop] of armed) {
+      if (el.isConnected) continue;
+      stop();
+      armed.delete(el);
+    }
     for (const el of Array.from(widgets)) if (!armed.has(el)) armed.set(el, consider(el));
   };
   const replan = () => {

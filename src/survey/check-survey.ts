@@ -2,7 +2,10 @@ import { describeIssues } from '../schema/issues.ts';
 import { Survey } from '../schema/survey.ts';
 
 /** A survey definition checked: the survey, or one problem per bad field, each naming its source. */
-export type SurveyCheck = (raw: unknown, source: string) => { ok: true; survey: Survey } | { ok: false; problems: string[] };
+export type SurveyCheck = (
+  raw: unknown,
+  source: string,
+) => { ok: true; survey: Survey } | { ok: false; problems: string[] };
 
 /**
  * The check of a survey written as JSON (a child `<script type="application/json">` or the `survey` property), with

@@ -42,8 +42,7 @@ export type Config = {
  */
 export type ConfigResult =
   /** `warnings`: worth a console line, not worth hiding the widget (a `{placeholder}` the metadata lacks). */
-  | { ok: true; config: Config; warnings: string[] }
-  | { ok: false; problems: string[]; needsSurveyCheck?: true };
+  { ok: true; config: Config; warnings: string[] } | { ok: false; problems: string[]; needsSurveyCheck?: true };
 
 const FOLLOW_UP_WHEN = ['always', 'negative', 'positive', 'not-positive'] as const;
 /** Kinds a widget set up by attributes can ask; choice and text need a JSON survey. */
@@ -65,7 +64,11 @@ export function resolveConfig(input: ConfigInput, checkSurvey?: SurveyCheck): Co
 
   const touchpoint = input.touchpoint?.trim() ?? '';
   if (!TOUCHPOINT.test(touchpoint)) {
-    problems.push(touchpoint ? `touchpoint="${touchpoint}": use 1–64 letters, digits or _ . : / -` : 'touchpoint is required (e.g. touchpoint="checkout")');
+    problems.push(
+      touchpoint
+        ? `touchpoint="${touchpoint}": use 1–64 letters, digits or _ . : / -`
+        : 'touchpoint is required (e.g. touchpoint="checkout")',
+    );
   }
 
   let metadata: Metadata = {};
@@ -87,14 +90,19 @@ export function resolveConfig(input: ConfigInput, checkSurvey?: SurveyCheck): Co
   if (stage) survey.stage = stage;
   if (recovery?.ok) survey.recovery = recovery.recovery;
   const filled = fillPlaceholders(survey, metadata);
-  const warnings = filled.missing.map((key) => `{${key}}: no such key in metadata; shown as it is (metadata keys: ${Object.keys(metadata).join(', ') || 'none'})`);
+  const warnings = filled.missing.map(
+    (key) =>
+      `{${key}}: no such key in metadata; shown as it is (metadata keys: ${Object.keys(metadata).join(', ') || 'none'})`,
+  );
   return { ok: true, config: { endpoint, touchpoint, survey: filled.survey, metadata }, warnings };
 }
 
 function resolveEndpoint(input: ConfigInput, problems: string[]): string | undefined {
   const raw = input.endpoint?.trim();
   if (!raw) {
-    problems.push('endpoint is required: the URL that receives responses (e.g. endpoint="https://collector.example.com/responses")');
+    problems.push(
+      'endpoint is required: the URL that receives responses (e.g. endpoint="https://collector.example.com/responses")',
+    );
     return undefined;
   }
   let url: URL;
@@ -106,7 +114,9 @@ function resolveEndpoint(input: ConfigInput, problems: string[]): string | undef
   }
   const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1' || url.hostname === '[::1]';
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && (input.pageProtocol === 'http:' || local))) {
-    problems.push(`endpoint="${raw}": must use https (http is only allowed when the page itself is served over http, or for localhost)`);
+    problems.push(
+      `endpoint="${raw}": must use https (http is only allowed when the page itself is served over http, or for localhost)`,
+    );
     return undefined;
   }
   if (url.username || url.password) {
@@ -150,13 +160,17 @@ function metadataProblem(value: unknown): string | undefined {
   const entries = Object.entries(value);
   if (entries.length > LIMITS.metadataKeys) return `at most ${LIMITS.metadataKeys} keys, got ${entries.length}`;
   for (const [key, item] of entries) {
-    if (!key || key.length > LIMITS.metadataKeyLength) return `key "${key.slice(0, 60)}": use 1–${LIMITS.metadataKeyLength} characters`;
+    if (!key || key.length > LIMITS.metadataKeyLength)
+      return `key "${key.slice(0, 60)}": use 1–${LIMITS.metadataKeyLength} characters`;
     const ok =
       typeof item == 'boolean' ||
       (typeof item == 'number' && Number.isFinite(item)) ||
       (typeof item == 'string' && item.length <= LIMITS.metadataValueLength);
     if (!ok) {
-      const shown = typeof item == 'string' ? `a string of ${item.length} characters (at most ${LIMITS.metadataValueLength})` : JSON.stringify(item) ?? typeof item;
+      const shown =
+        typeof item == 'string'
+          ? `a string of ${item.length} characters (at most ${LIMITS.metadataValueLength})`
+          : (JSON.stringify(item) ?? typeof item);
       return `${key}: got ${shown.slice(0, 80)}`;
     }
   }
@@ -174,13 +188,15 @@ function surveyFromAttributes(input: ConfigInput, touchpoint: string, problems: 
     return undefined;
   }
   const when = input.followUpWhen?.trim() || 'always';
-  if (!(FOLLOW_UP_WHEN as readonly string[]).includes(when)) problems.push(`follow-up-when="${when}": expected one of ${list(FOLLOW_UP_WHEN)}`);
+  if (!(FOLLOW_UP_WHEN as readonly string[]).includes(when))
+    problems.push(`follow-up-when="${when}": expected one of ${list(FOLLOW_UP_WHEN)}`);
 
   const first: Question = { id: kind, type: kind };
   if (input.hideLabels) first.hideLabels = true;
   const prompt = input.prompt?.trim();
   if (prompt) first.prompt = prompt;
-  if (prompt && prompt.length > LIMITS.promptLength) problems.push(`prompt: at most ${LIMITS.promptLength} characters, got ${prompt.length}`);
+  if (prompt && prompt.length > LIMITS.promptLength)
+    problems.push(`prompt: at most ${LIMITS.promptLength} characters, got ${prompt.length}`);
   const questions: Question[] = [first];
   const followUp = input.followUp?.trim();
   if (followUp && followUp.length > LIMITS.promptLength) {

@@ -12,7 +12,10 @@ export function parseRecovery(raw: string): { ok: true; recovery: Recovery } | {
   try {
     value = JSON.parse(raw);
   } catch (error) {
-    return { ok: false, problem: `recovery: not valid JSON (${error instanceof Error ? error.message : error}); ${expected}` };
+    return {
+      ok: false,
+      problem: `recovery: not valid JSON (${error instanceof Error ? error.message : error}); ${expected}`,
+    };
   }
   const { text, href } = (typeof value == 'object' && value !== null ? value : {}) as Record<string, unknown>;
   if (typeof text != 'string' || !text.trim() || text.length > LIMITS.promptLength) {

@@ -30,10 +30,15 @@ export function answerList(questions: readonly Question[], answers: Answers, oth
   return questions.flatMap((question) => {
     const value = answers.get(question.id);
     if (value === undefined || value === '' || (Array.isArray(value) && !value.length)) return [];
-    const answer: Answer = { questionId: question.id, type: question.type, value: typeof value === 'string' && question.type === 'text' ? value.trim() : value };
+    const answer: Answer = {
+      questionId: question.id,
+      type: question.type,
+      value: typeof value === 'string' && question.type === 'text' ? value.trim() : value,
+    };
     if (question.level) answer.level = question.level;
     // A survey's own reaction set says what each emotion means; the collector knows the default set's.
-    if (question.type === 'reaction' && question.options && typeof value === 'string') answer.valence = optionValence(question, value);
+    if (question.type === 'reaction' && question.options && typeof value === 'string')
+      answer.valence = optionValence(question, value);
     const other = others.get(question.id)?.trim();
     if (other && (value === 'other' || (Array.isArray(value) && value.includes('other')))) answer.other = other;
     return answer.value === '' ? [] : [answer];

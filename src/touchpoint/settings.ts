@@ -19,7 +19,10 @@ export type TouchpointSettings = {
  * `report` with its attribute and reads as the default. One reading for the page's entry module (src/script/plan.ts),
  * which decides before the element exists, and for the element's Touchpoint controller, so that both decide alike.
  */
-export function touchpointSettings(read: (attr: string) => string, report: (problem: parse.Problem, attr: string) => void): TouchpointSettings {
+export function touchpointSettings(
+  read: (attr: string) => string,
+  report: (problem: parse.Problem, attr: string) => void,
+): TouchpointSettings {
   const pick = <T>(attr: string, parser: (value: string) => T | parse.Problem, fallback: T): T => {
     const value = read(attr).trim();
     if (!value) return fallback;
@@ -28,12 +31,28 @@ export function touchpointSettings(read: (attr: string) => string, report: (prob
     report(result, attr);
     return fallback;
   };
-  const mode = pick('mode', (v) => (MODES.includes(v as Mode) ? (v as Mode) : { problem: `mode="${v}" is not valid; expected inline, popover or floating` }), 'inline');
+  const mode = pick(
+    'mode',
+    (v) =>
+      MODES.includes(v as Mode)
+        ? (v as Mode)
+        : { problem: `mode="${v}" is not valid; expected inline, popover or floating` },
+    'inline',
+  );
   // A floating launcher waits for the visitor unless told otherwise; everything else opens on load.
-  const trigger = read('trigger').trim() ? pick('trigger', parse.parseTrigger, { kind: 'load' }) : { kind: mode == 'floating' ? 'manual' : 'load' } as parse.Trigger;
+  const trigger = read('trigger').trim()
+    ? pick('trigger', parse.parseTrigger, { kind: 'load' })
+    : ({ kind: mode == 'floating' ? 'manual' : 'load' } as parse.Trigger);
   const url = pick<parse.UrlTarget | undefined>('url', parse.parseUrl, undefined);
   const rules = parse.parseRules(read, report);
   // An inline widget interrupts nothing: unless told otherwise it is there on every visit, like the page's text.
   if (mode == 'inline') rules.frequency ??= 'always';
-  return { mode, trigger, url, rules, priority: pick('priority', parse.parsePriority, 0), anchor: read('anchor').trim() };
+  return {
+    mode,
+    trigger,
+    url,
+    rules,
+    priority: pick('priority', parse.parsePriority, 0),
+    anchor: read('anchor').trim(),
+  };
 }

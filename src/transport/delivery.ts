@@ -15,8 +15,7 @@ import { fromRow, isRow, toRow, type Entry } from './row.ts';
  * whether the endpoint acknowledged it first. Not ok: it was refused before anything was queued (a bug in the caller).
  */
 export type SubmitResult =
-  | { ok: true; id: string; durable: boolean; delivered: boolean }
-  | { ok: false; id: string; error: string };
+  { ok: true; id: string; durable: boolean; delivered: boolean } | { ok: false; id: string; error: string };
 export type DeliveryEvent =
   | { type: 'sent'; id: string; status: number } // acknowledged 2xx (incl. duplicate)
   | { type: 'retry'; id: string; attempt: number; delayMs: number; reason: string }
@@ -132,7 +131,14 @@ export function createDelivery(deps: Deps): Delivery {
       }
     });
   const track = (entry: Entry, ownedByPage: boolean): Tracked => {
-    const tracked: Tracked = { entry, inFlight: 'none', ownedByPage, pageFailures: 0, keepaliveRefused: false, sentAtHide: false };
+    const tracked: Tracked = {
+      entry,
+      inFlight: 'none',
+      ownedByPage,
+      pageFailures: 0,
+      keepaliveRefused: false,
+      sentAtHide: false,
+    };
     known.set(entry.id, tracked);
     return tracked;
   };
@@ -166,7 +172,9 @@ export function createDelivery(deps: Deps): Delivery {
 
   /** The body of attempt `n`: a v1 payload says when and which attempt it is; older versions go as they are. */
   const bodyOf = (entry: Entry, attempt: number) =>
-    toJson(entry.payload.v == 1 ? { ...entry.payload, sentAt: new Date(deps.now()).toISOString(), attempt } : entry.payload);
+    toJson(
+      entry.payload.v == 1 ? { ...entry.payload, sentAt: new Date(deps.now()).toISOString(), attempt } : entry.payload,
+    );
 
   /**
    * Starts one POST synchronously (so it also works inside pagehide) and resolves its outcome and attempt number;
@@ -198,18 +206,24 @@ export function createDelivery(deps: Deps): Delivery {
     } catch (error) {
       request = Promise.reject(error);
     }
-    return request.then(
-      (response): Attempted => ({ attempt, status: response.status, retryAfter: response.headers.get('retry-after') }),
-      (): Attempted => ({
-        attempt,
-        status: 0,
-        retryAfter: null,
-        error: abort.signal.aborted ? `timeout after ${options.timeoutMs} ms` : 'network error',
-      }),
-    ).finally(() => {
-      clearTimeout(timeout);
-      if (keepalive) keepaliveBytesInFlight -= entry.bytes;
-    });
+    return request
+      .then(
+        (response): Attempted => ({
+          attempt,
+          status: response.status,
+          retryAfter: response.headers.get('retry-after'),
+        }),
+        (): Attempted => ({
+          attempt,
+          status: 0,
+          retryAfter: null,
+          error: abort.signal.aborted ? `timeout after ${options.timeoutMs} ms` : 'network error',
+        }),
+      )
+      .finally(() => {
+        clearTimeout(timeout);
+        if (keepalive) keepaliveBytesInFlight -= entry.bytes;
+      });
   };
 
   /** Applies the receiver's answer: delete on 2xx and dead letters, store the next due time on a retry. */
@@ -228,7 +242,11 @@ export function createDelivery(deps: Deps): Delivery {
     }
     await persisted;
     if (next.kind == 'pause') {
-      return pause(entry.endpoint, next.status, `it answered ${next.status}; check the endpoint URL and that it accepts this site`);
+      return pause(
+        entry.endpoint,
+        next.status,
+        `it answered ${next.status}; check the endpoint URL and that it accepts this site`,
+      );
     }
     if (next.kind == 'retry') {
       if (next.countsAsFailure) tracked.pageFailures++;
@@ -245,7 +263,9 @@ export function createDelivery(deps: Deps): Delivery {
     known.delete(entry.id);
     await store().del(entry.id);
     counts.dead++;
-    warnOnce(`cx-feedback: ${entry.endpoint} rejected a response with status ${next.status}; it was dropped (does it accept payload v1?)`);
+    warnOnce(
+      `cx-feedback: ${entry.endpoint} rejected a response with status ${next.status}; it was dropped (does it accept payload v1?)`,
+    );
     emit({ type: 'dead', id: entry.id, reason: `rejected with status ${next.status}` });
   };
 
@@ -329,10 +349,11 @@ export function createDelivery(deps: Deps): Delivery {
       if (isDue) due.push(tracked);
       else wake(entry.dueAt);
     }
-    for (const [id, tracked] of known) if (!inStorage.has(id) && tracked.inFlight == 'none' && !tracked.writing) known.delete(id);
+    for (const [id, tracked] of known)
+      if (!inStorage.has(id) && tracked.inFlight == 'none' && !tracked.writing) known.delete(id);
     await Promise.all(
       Array.from({ length: options.concurrency }, async () => {
-        for (let next; (next = due.shift()); ) await attempt(next);
+        for (let next; (next = due.shift());) await attempt(next);
       }),
     );
   };

@@ -4,7 +4,9 @@
  * Only own enumerable keys are written, so inherited (polluted) properties never reach the wire.
  */
 const str = (s: string): string =>
-  '"' + s.replace(/["\\\u0000-\u001f\u2028\u2029]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0')) + '"';
+  '"' +
+  s.replace(/["\\\u0000-\u001f\u2028\u2029]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0')) +
+  '"';
 
 export function toJson(v: unknown): string {
   if (typeof v == 'string') return str(v);
@@ -12,7 +14,14 @@ export function toJson(v: unknown): string {
   if (Array.isArray(v)) return '[' + v.map((x) => toJson(x ?? null)).join() + ']';
   if (!v || typeof v != 'object') return 'null';
   const o = v as Record<string, unknown>;
-  return '{' + Object.keys(o).filter((k) => o[k] !== undefined && typeof o[k] != 'function').map((k) => str(k) + ':' + toJson(o[k])).join() + '}';
+  return (
+    '{' +
+    Object.keys(o)
+      .filter((k) => o[k] !== undefined && typeof o[k] != 'function')
+      .map((k) => str(k) + ':' + toJson(o[k]))
+      .join() +
+    '}'
+  );
 }
 
 /** UTF-8 size: what the keepalive quota and the receiver's body cap count. */

@@ -5,7 +5,8 @@
  */
 export type Beacon = (url: string, body: string) => boolean;
 
-const isNative = (f: unknown): boolean => typeof f == 'function' && /\{\s*\[native code\]\s*\}\s*$/.test(Function.prototype.toString.call(f));
+const isNative = (f: unknown): boolean =>
+  typeof f == 'function' && /\{\s*\[native code\]\s*\}\s*$/.test(Function.prototype.toString.call(f));
 
 export function natives(w: Window): { fetch: typeof fetch; beacon?: Beacon } {
   let f: unknown = w.fetch;

@@ -21,7 +21,11 @@ const DAY = 864e5;
  * after running a year late) cannot drop a row the receiver would take. Rows held for consent are never attempted,
  * so for them the clock alone decides.
  */
-export async function readRows(store: Store, now: number, o: Bounds): Promise<{ rows: Row[]; aged: Row[]; bad: number }> {
+export async function readRows(
+  store: Store,
+  now: number,
+  o: Bounds,
+): Promise<{ rows: Row[]; aged: Row[]; bad: number }> {
   const rows: Row[] = [];
   const aged: Row[] = [];
   let bad = 0;

@@ -30,7 +30,9 @@ const text =
   (max: number, min = 0, pattern = WELL_FORMED_TEXT): Check =>
   (value) =>
     typeof value != 'string' || value.length < min || value.length > max || !pattern.test(value)
-      ? problem(`well-formed text of ${min}–${max} characters${pattern == WELL_FORMED_TEXT ? '' : ' in its character set'}`)
+      ? problem(
+          `well-formed text of ${min}–${max} characters${pattern == WELL_FORMED_TEXT ? '' : ' in its character set'}`,
+        )
       : undefined;
 const nonEmpty = (max: number) => text(max, 1);
 const name = text(LIMITS.idLength, 1, NAME_PATTERN);
@@ -151,7 +153,9 @@ const queuedPayload = object({
   metadata,
   createdAt: nonEmpty(40),
   sentAt: optional(nonEmpty(40)),
-  attempt: optional((value) => (Number.isInteger(value) && (value as number) >= 1 ? undefined : problem('a whole number ≥ 1'))),
+  attempt: optional((value) =>
+    Number.isInteger(value) && (value as number) >= 1 ? undefined : problem('a whole number ≥ 1'),
+  ),
 });
 
 /** The first problem of a payload as `path: expected …`, or undefined when it may be queued. */

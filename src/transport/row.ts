@@ -85,8 +85,16 @@ export function isRow(x: unknown): x is Row {
   const r = x as Partial<Row> | null;
   const p = r?.p as { v?: unknown; id?: unknown } | null | undefined;
   return (
-    !!r && typeof r == 'object' && typeof r.id == 'string' && typeof r.e == 'string' && /^https?:/.test(r.e) &&
-    !!p && typeof p == 'object' && p.id === r.id && typeof p.v == 'number' &&
-    [r.t, r.d, r.a, r.f, r.b].every(Number.isFinite) && (p.v != 1 || !checkQueuedPayload(p))
+    !!r &&
+    typeof r == 'object' &&
+    typeof r.id == 'string' &&
+    typeof r.e == 'string' &&
+    /^https?:/.test(r.e) &&
+    !!p &&
+    typeof p == 'object' &&
+    p.id === r.id &&
+    typeof p.v == 'number' &&
+    [r.t, r.d, r.a, r.f, r.b].every(Number.isFinite) &&
+    (p.v != 1 || !checkQueuedPayload(p))
   );
 }

@@ -32,7 +32,8 @@ export function openIdb(ms: number, factory?: IDBFactory): Promise<Store | undef
     setTimeout(done, ms);
     try {
       const rq = (factory || indexedDB).open(DB_NAME, 1);
-      rq.onupgradeneeded = () => rq.result.createObjectStore(ROWS, { __proto__: null, keyPath: 'id' } as IDBObjectStoreParameters);
+      rq.onupgradeneeded = () =>
+        rq.result.createObjectStore(ROWS, { __proto__: null, keyPath: 'id' } as IDBObjectStoreParameters);
       rq.onsuccess = () => {
         const db = rq.result;
         // A newer version wants the database: let it have it; our reads and writes fall back to memory.
@@ -71,7 +72,10 @@ export function fallbackStore(db: Promise<Store | undefined>): Store {
     }
   };
   return {
-    all: async () => [...((await disk((s) => s.all())) || []).filter((r) => !mem.has((r as Row | null)?.id)), ...mem.values()],
+    all: async () => [
+      ...((await disk((s) => s.all())) || []).filter((r) => !mem.has((r as Row | null)?.id)),
+      ...mem.values(),
+    ],
     get: async (id) => mem.get(id) || disk((s) => s.get(id)),
     async put(row) {
       const durable = !!(await disk((s) => s.put(row)));

@@ -5,5 +5,9 @@ import { listen, type ArmContext } from './context.ts';
  * later count too. composedPath() sees through open shadow roots, where event.target would be the retargeted host.
  */
 export function armClick({ fire, signal }: ArmContext, selector: string): void {
-  document.addEventListener('click', (e) => e.composedPath().some((n) => n instanceof Element && n.matches(selector)) && fire(), listen(signal));
+  document.addEventListener(
+    'click',
+    (e) => e.composedPath().some((n) => n instanceof Element && n.matches(selector)) && fire(),
+    listen(signal),
+  );
 }

@@ -28,7 +28,13 @@ export type TriggerOptions = {
 const PROMPT = ['event', 'click', 'manual'];
 
 /** The `value` type of trigger kind K (never for kinds without one). */
-type ValueOf<K> = Trigger extends infer T ? (T extends { kind: infer C; value: infer V } ? (K extends C ? V : never) : never) : never;
+type ValueOf<K> = Trigger extends infer T
+  ? T extends { kind: infer C; value: infer V }
+    ? K extends C
+      ? V
+      : never
+    : never
+  : never;
 const ARMS: { [K in Trigger['kind']]: (ctx: ArmContext, value: ValueOf<K>) => void } = {
   load: armLoad,
   delay: armDelay,
@@ -60,10 +66,18 @@ export function startTrigger(spec: Trigger, o: TriggerOptions): () => void {
     if (arming.signal.aborted) return;
     arming.abort();
     if (o.quiet === false) timer(life.signal)(go, 0);
-    else whenQuiet(go, PROMPT.includes(spec.kind) ? 'prompt' : 'automatic', { ...o.quiet, signal: life.signal, onWait: o.onWait });
+    else
+      whenQuiet(go, PROMPT.includes(spec.kind) ? 'prompt' : 'automatic', {
+        ...o.quiet,
+        signal: life.signal,
+        onWait: o.onWait,
+      });
   };
   if (!arming.signal.aborted) {
-    (ARMS[spec.kind] as (ctx: ArmContext, value?: number | string) => void)({ element: o.element, anchor: o.anchor, fire, signal: arming.signal }, 'value' in spec ? spec.value : undefined);
+    (ARMS[spec.kind] as (ctx: ArmContext, value?: number | string) => void)(
+      { element: o.element, anchor: o.anchor, fire, signal: arming.signal },
+      'value' in spec ? spec.value : undefined,
+    );
   }
   return stop;
 }

@@ -18,7 +18,9 @@ export type Frequency = 'once' | 'until-answered' | 'always' | number;
 
 export const isProblem = (v: unknown): v is Problem => typeof v === 'object' && v !== null && 'problem' in v;
 
-const problem = (attr: string, value: string, expected: string): Problem => ({ problem: `${attr}="${value}" is not valid; expected ${expected}` });
+const problem = (attr: string, value: string, expected: string): Problem => ({
+  problem: `${attr}="${value}" is not valid; expected ${expected}`,
+});
 
 /** A number in [min, max] (integer if asked); '' and junk are rejected (Number('') would be 0). */
 const num = (s: string, min: number, max: number, int?: boolean): number | undefined => {
@@ -44,7 +46,11 @@ export function parseTrigger(value: string): Trigger | Problem {
   // Seconds are capped at a day: setTimeout fires at once for delays beyond 2^31 ms.
   if (timed && +n <= (timed == 'scroll' ? 100 : 86400)) return { kind: timed as 'delay', value: +n };
   if (named && !(named == 'click' && badSelector(arg))) return { kind: named as 'event', value: arg };
-  return problem('trigger', value, 'load, delay:<seconds>, scroll:<percent>, visible, exit, event:<name>, click:<selector>, idle:<seconds>, manual');
+  return problem(
+    'trigger',
+    value,
+    'load, delay:<seconds>, scroll:<percent>, visible, exit, event:<name>, click:<selector>, idle:<seconds>, manual',
+  );
 }
 
 /** The canonical text of a trigger, e.g. `delay:5`; used in debug messages and the payload's `context.trigger`. */
@@ -52,7 +58,9 @@ export const describeTrigger = (t: Trigger): string => ('value' in t ? `${t.kind
 
 export function parseUrl(value: string): UrlTarget | Problem {
   const m = /^(contains|exact|regex):(.*)$/s.exec(value.trim());
-  const target: UrlTarget = m ? { match: m[1] as UrlTarget['match'], value: m[2] } : { match: 'contains', value: value.trim() };
+  const target: UrlTarget = m
+    ? { match: m[1] as UrlTarget['match'], value: m[2] }
+    : { match: 'contains', value: value.trim() };
   try {
     if (target.match == 'regex') new RegExp(target.value);
     if (target.value) return target;
@@ -70,12 +78,20 @@ export function parseFrequency(value: string): Frequency | Problem {
 export const parseDays = (attr: 'recontact-days' | 'cooldown-days' | 'snooze-days', value: string): number | Problem =>
   num(value, 0, 3650) ?? problem(attr, value, 'a number of days from 0 to 3650');
 
-export const parseSample = (value: string): number | Problem => num(value.replace(/%$/, ''), 0, 100) ?? problem('sample', value, 'a percentage from 0 to 100');
+export const parseSample = (value: string): number | Problem =>
+  num(value.replace(/%$/, ''), 0, 100) ?? problem('sample', value, 'a percentage from 0 to 100');
 
-export const parsePriority = (value: string): number | Problem => num(value, -1e6, 1e6, true) ?? problem('priority', value, 'an integer');
+export const parsePriority = (value: string): number | Problem =>
+  num(value, -1e6, 1e6, true) ?? problem('priority', value, 'an integer');
 
 /** The frequency-rule attributes of a widget, parsed; what they feed is `Rules` in src/frequency/rules.ts. */
-export type RuleValues = { frequency?: Frequency; recontactDays?: number; cooldownDays?: number; snoozeDays?: number; sample?: number };
+export type RuleValues = {
+  frequency?: Frequency;
+  recontactDays?: number;
+  cooldownDays?: number;
+  snoozeDays?: number;
+  sample?: number;
+};
 
 /**
  * Reads every frequency-rule attribute through `get` (an empty value means "not given"). A bad value goes to

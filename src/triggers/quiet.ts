@@ -31,7 +31,8 @@ export function quietReason(level: QuietLevel, { settle = 3000, since = 0 }: Qui
   const el = deepActiveElement();
   if (el && (el.matches('input,textarea,select') || (el as HTMLElement).isContentEditable)) return TYPING;
   // A modal makes the rest of the page inert: a card opened behind it could not be used, so site-chosen moments wait too.
-  for (const d of document.querySelectorAll('dialog[open],[aria-modal=true]')) if (d.checkVisibility?.() ?? true) return 'a dialog is open';
+  for (const d of document.querySelectorAll('dialog[open],[aria-modal=true]'))
+    if (d.checkVisibility?.() ?? true) return 'a dialog is open';
   if (level == 'automatic' && performance.now() < since + settle) return STARTING;
 }
 
@@ -39,7 +40,11 @@ export function quietReason(level: QuietLevel, { settle = 3000, since = 0 }: Qui
  * Calls `fire` once the moment is quiet: checked asynchronously (so `fire` never runs inside the caller's start), then
  * re-checked every `recheck` ms, or exactly when the page-start period ends. `onWait` hears each new reason once.
  */
-export function whenQuiet(fire: () => void, level: QuietLevel, o: QuietOptions & { signal: AbortSignal; onWait?: (reason: string) => void }): void {
+export function whenQuiet(
+  fire: () => void,
+  level: QuietLevel,
+  o: QuietOptions & { signal: AbortSignal; onWait?: (reason: string) => void },
+): void {
   const set = timer(o.signal);
   let said: string | undefined;
   const check = () => {

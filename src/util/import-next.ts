@@ -11,7 +11,12 @@ export function importNext<T>(file: string): () => Promise<T> {
   return () =>
     (pending ??= Promise.resolve()
       // Inside the chain, so that no base URL (the bundle pasted inline) rejects instead of throwing.
-      .then(() => import(/* @vite-ignore */ new URL(`${file}${failures ? `&retry=${failures}` : ''}`, scriptUrl).href) as Promise<T>)
+      .then(
+        () =>
+          import(
+            /* @vite-ignore */ new URL(`${file}${failures ? `&retry=${failures}` : ''}`, scriptUrl).href
+          ) as Promise<T>,
+      )
       .catch((error: unknown) => {
         pending = undefined;
         failures++;

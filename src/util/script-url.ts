@@ -5,4 +5,6 @@
  * instead (the IIFE build turns that into `{}.url`, hence `scriptUrl || import.meta.url` at each use), and when the
  * bundle is pasted inline.
  */
-export const scriptUrl: string = (typeof document === 'object' && document.currentScript instanceof HTMLScriptElement && document.currentScript.src) || '';
+export const scriptUrl: string =
+  (typeof document === 'object' && document.currentScript instanceof HTMLScriptElement && document.currentScript.src) ||
+  '';

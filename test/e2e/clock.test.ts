@@ -8,7 +8,9 @@ const DAY = 864e5;
 const events = (page: Page) => page.evaluate(() => window.cxTest.events) as Promise<DeliveryEvent[]>;
 const sent = async (page: Page, id: string) => (await events(page)).some((e) => e.type == 'sent' && e.id == id);
 const outbox = (page: Page) => page.evaluate(() => window.cxTest.outbox()) as Promise<{ t: number; a: number }[]>;
-const clockAt = (time: number) => ({ before: (c: import('playwright-core').BrowserContext) => c.clock.install({ time }) });
+const clockAt = (time: number) => ({
+  before: (c: import('playwright-core').BrowserContext) => c.clock.install({ time }),
+});
 
 describe('clocks', () => {
   it('R03 persistent 503 across reloads: retried on the next load, dead-lettered and counted after 7 days, no endless loop', async () => {
@@ -22,12 +24,14 @@ describe('clocks', () => {
     const before = env.server.received.length;
     await until(() => env.server.received.length > before, 5000, 'a retry from the next page load');
     expect(env.server.received.every((r) => r.id == id)).toBe(true);
-    expect((await outbox(page))).toHaveLength(1);
+    expect(await outbox(page)).toHaveLength(1);
 
     const atJump = env.server.received.length;
     await page.clock.fastForward(8 * DAY);
     await until(async () => (await events(page)).some((e) => e.type == 'dead'), 10_000, 'aged out');
-    expect((await events(page)).filter((e) => e.type == 'dead')).toEqual([{ type: 'dead', id, reason: 'aged out after 7 days' }]);
+    expect((await events(page)).filter((e) => e.type == 'dead')).toEqual([
+      { type: 'dead', id, reason: 'aged out after 7 days' },
+    ]);
     expect(await page.evaluate(() => window.cxTest.d.stats().aged)).toBe(1);
     expect(await outbox(page)).toEqual([]);
     const atDeath = env.server.received.length;
@@ -82,20 +86,30 @@ describe('clocks', () => {
   it.each([
     ['+1 h', 3600_000],
     ['−1 h', -3600_000],
-  ])('R27 clock jumps %s during backoff: each row retried once when due, no burst, no stall beyond the cap', async (_, jump) => {
-    const t0 = Date.now();
-    env.server.plan({ status: 503 }, { status: 503 }, { status: 503 });
-    // timeoutMs is long so that a slow CI machine cannot add a timeout retry to the count.
-    const { page } = await env.open({ ...clockAt(t0), cfg: { baseMs: 1500, capMs: 1500, retryAfterCapMs: 1500, timeoutMs: 30_000 } });
-    const ids = await page.evaluate(() => window.cxTest.submitMany(3));
-    // Generous: on a loaded 2-core CI machine the three first attempts have been seen to take over 10 s to report.
-    await until(async () => (await events(page)).filter((e) => e.type == 'retry').length >= 3, 25_000, 'three failed first attempts');
-    await page.clock.setSystemTime((await page.evaluate(() => Date.now())) + jump);
-    const t = Date.now();
-    await until(() => env.server.stored.size == 3, 15_000);
-    expect(Date.now() - t).toBeLessThan(10_000); // the 1.5 s cap plus slack for a busy machine, not an hour
-    expect([...env.server.stored.keys()].sort()).toEqual([...ids].sort());
-    await sleep(300);
-    expect(env.server.received).toHaveLength(6); // 3 failures + 3 deliveries: no burst
-  });
+  ])(
+    'R27 clock jumps %s during backoff: each row retried once when due, no burst, no stall beyond the cap',
+    async (_, jump) => {
+      const t0 = Date.now();
+      env.server.plan({ status: 503 }, { status: 503 }, { status: 503 });
+      // timeoutMs is long so that a slow CI machine cannot add a timeout retry to the count.
+      const { page } = await env.open({
+        ...clockAt(t0),
+        cfg: { baseMs: 1500, capMs: 1500, retryAfterCapMs: 1500, timeoutMs: 30_000 },
+      });
+      const ids = await page.evaluate(() => window.cxTest.submitMany(3));
+      // Generous: on a loaded 2-core CI machine the three first attempts have been seen to take over 10 s to report.
+      await until(
+        async () => (await events(page)).filter((e) => e.type == 'retry').length >= 3,
+        25_000,
+        'three failed first attempts',
+      );
+      await page.clock.setSystemTime((await page.evaluate(() => Date.now())) + jump);
+      const t = Date.now();
+      await until(() => env.server.stored.size == 3, 15_000);
+      expect(Date.now() - t).toBeLessThan(10_000); // the 1.5 s cap plus slack for a busy machine, not an hour
+      expect([...env.server.stored.keys()].sort()).toEqual([...ids].sort());
+      await sleep(300);
+      expect(env.server.received).toHaveLength(6); // 3 failures + 3 deliveries: no burst
+    },
+  );
 });

@@ -21,7 +21,14 @@ describe('receiver contract', () => {
     await until(() => sent(page, id));
     storedOnce(id);
     expect(env.server.received).toHaveLength(1);
-    expect(env.server.received[0]).toMatchObject({ id, attempt: 1, contentType: 'text/plain;charset=UTF-8', cookie: undefined, referer: undefined, outcome: 'stored' });
+    expect(env.server.received[0]).toMatchObject({
+      id,
+      attempt: 1,
+      contentType: 'text/plain;charset=UTF-8',
+      cookie: undefined,
+      referer: undefined,
+      outcome: 'stored',
+    });
     expect(env.server.preflights).toBe(0);
     expect(await outbox(page)).toEqual([]);
   });
@@ -38,7 +45,11 @@ describe('receiver contract', () => {
     expect(sentAt).toEqual([...sentAt].sort((a, b) => a - b));
     expect(new Set(sentAt).size).toBe(4);
     const retries = (await events(page)).filter((e) => e.type == 'retry');
-    expect(retries.map((e) => e.type == 'retry' && [e.attempt, e.reason])).toEqual([[1, 'status 500'], [2, 'status 500'], [3, 'status 500']]);
+    expect(retries.map((e) => e.type == 'retry' && [e.attempt, e.reason])).toEqual([
+      [1, 'status 500'],
+      [2, 'status 500'],
+      [3, 'status 500'],
+    ]);
     // full jitter below 100, 200, 400 ms windows
     retries.forEach((e, i) => e.type == 'retry' && expect(e.delayMs).toBeLessThan(FAST.baseMs * 2 ** i));
     await page.evaluate(() => window.cxTest.d.drain());
@@ -48,7 +59,7 @@ describe('receiver contract', () => {
   });
 
   it.each([
-    ['seconds', (now: number) => ((void now, '7'))],
+    ['seconds', (now: number) => (void now, '7')],
     ['an HTTP-date', (now: number) => new Date(now + 7000).toUTCString()],
   ])('R04 429 with Retry-After in %s: no retry before 7 s, then delivered', async (_, header) => {
     const t0 = Date.parse('2026-11-23T10:00:00Z');
@@ -83,7 +94,10 @@ describe('receiver contract', () => {
     const { id } = await page.evaluate(() => window.cxTest.submit());
     await until(() => sent(page, id));
     const retries = (await events(page)).filter((e) => e.type == 'retry');
-    expect(retries.map((e) => e.type == 'retry' && [e.attempt, e.delayMs])).toEqual([[1, 700], [2, 700]]);
+    expect(retries.map((e) => e.type == 'retry' && [e.attempt, e.delayMs])).toEqual([
+      [1, 700],
+      [2, 700],
+    ]);
     const [a, b, c] = env.server.received.map((r) => r.at);
     expect(b! - a!).toBeGreaterThanOrEqual(650);
     expect(c! - b!).toBeGreaterThanOrEqual(650);
@@ -106,12 +120,16 @@ describe('receiver contract', () => {
     const a = await page.evaluate(() => window.cxTest.submit());
     const b = await page.evaluate(() => window.cxTest.submit());
     await until(async () => (await events(page)).filter((e) => e.type == 'dead').length == 2);
-    expect((await events(page)).filter((e) => e.type == 'dead')).toEqual([a.id, b.id].map((id) => ({ type: 'dead', id, reason: `rejected with status ${status}` })));
+    expect((await events(page)).filter((e) => e.type == 'dead')).toEqual(
+      [a.id, b.id].map((id) => ({ type: 'dead', id, reason: `rejected with status ${status}` })),
+    );
     await page.evaluate(() => window.cxTest.d.drain());
     await sleep(300);
     expect(env.server.received).toHaveLength(2);
     expect(env.server.stored.size).toBe(0);
-    expect(tab.warnings.filter((w) => w.startsWith('cx-feedback:'))).toEqual([expect.stringContaining(`rejected a response with status ${status}`)]);
+    expect(tab.warnings.filter((w) => w.startsWith('cx-feedback:'))).toEqual([
+      expect.stringContaining(`rejected a response with status ${status}`),
+    ]);
     expect(await outbox(page)).toEqual([]);
     expect(await page.evaluate(() => window.cxTest.d.stats().dead)).toBe(2);
   });
@@ -126,8 +144,12 @@ describe('receiver contract', () => {
     await page.evaluate(() => window.cxTest.d.drain());
     await sleep(300);
     expect(env.server.received).toHaveLength(1);
-    expect((await events(page)).filter((e) => e.type == 'paused')).toEqual([{ type: 'paused', endpoint: env.server.endpoint, status: 403 }]);
-    expect(tab.warnings).toEqual([expect.stringMatching(/^cx-feedback: paused sending to .* answered 403; check the endpoint URL/)]);
+    expect((await events(page)).filter((e) => e.type == 'paused')).toEqual([
+      { type: 'paused', endpoint: env.server.endpoint, status: 403 },
+    ]);
+    expect(tab.warnings).toEqual([
+      expect.stringMatching(/^cx-feedback: paused sending to .* answered 403; check the endpoint URL/),
+    ]);
     expect(await outbox(page)).toHaveLength(2);
     // The receiver's configuration is fixed: the next page load sends both.
     const next = await env.tab(context);
@@ -179,7 +201,9 @@ describe('receiver contract', () => {
   it('R15 DNS failure while navigator.onLine is true: backoff continues, no tight loop, then delivered', async () => {
     const { page } = await env.open({ cfg: { baseMs: 200, capMs: 400 } });
     let aborted = 0;
-    await page.route(`${env.server.endpoint}*`, (route) => (aborted < 1e9 ? (aborted++, route.abort('namenotresolved')) : route.continue()));
+    await page.route(`${env.server.endpoint}*`, (route) =>
+      aborted < 1e9 ? (aborted++, route.abort('namenotresolved')) : route.continue(),
+    );
     const { id } = await page.evaluate(() => window.cxTest.submit());
     await sleep(2000);
     expect(await page.evaluate(() => navigator.onLine)).toBe(true);

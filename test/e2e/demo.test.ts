@@ -18,7 +18,10 @@ let browser: Browser;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'cx-demo-'));
-  server = spawn(process.execPath, ['--import', 'tsx', 'demo/server.ts'], { env: { ...process.env, PORT: '0', CX_DB_PATH: join(dir, 'demo.sqlite') }, stdio: ['ignore', 'pipe', 'inherit'] });
+  server = spawn(process.execPath, ['--import', 'tsx', 'demo/server.ts'], {
+    env: { ...process.env, PORT: '0', CX_DB_PATH: join(dir, 'demo.sqlite') },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   base = await new Promise<string>((resolve, reject) => {
     let out = '';
     server.stdout!.on('data', (d) => {
@@ -28,7 +31,11 @@ beforeAll(async () => {
     });
     server.once('exit', (code) => reject(new Error(`demo server exited (${code}): ${out}`)));
   });
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'] });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
+  });
 }, 60_000);
 
 afterAll(async () => {
@@ -37,7 +44,15 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-type Stored = { payload: { touchpoint: string; answers: { questionId: string; value: unknown }[]; followUpOf?: string; id: string; context: Record<string, unknown> } };
+type Stored = {
+  payload: {
+    touchpoint: string;
+    answers: { questionId: string; value: unknown }[];
+    followUpOf?: string;
+    id: string;
+    context: Record<string, unknown>;
+  };
+};
 
 async function stored(touchpoint: string, count: number): Promise<Stored['payload'][]> {
   const end = Date.now() + 10_000;
@@ -54,14 +69,27 @@ async function stored(touchpoint: string, count: number): Promise<Stored['payloa
  * A fresh visitor: own storage; collects page errors, CSP violations and our console warnings. `prepare` runs before
  * the page opens (routes that fail or rewrite requests).
  */
-async function visit(path: string, prepare?: (context: BrowserContext) => Promise<unknown>): Promise<{ page: Page; problems: string[] }> {
+async function visit(
+  path: string,
+  prepare?: (context: BrowserContext) => Promise<unknown>,
+): Promise<{ page: Page; problems: string[] }> {
   const context = await browser.newContext();
   await prepare?.(context);
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => (m.type() == 'error' && !m.location().url.endsWith('/favicon.ico') || (m.type() == 'warning' && m.text().startsWith('cx-feedback'))) && problems.push(`${m.type()}: ${m.text()}`));
-  await context.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`)));
+  page.on(
+    'console',
+    (m) =>
+      ((m.type() == 'error' && !m.location().url.endsWith('/favicon.ico')) ||
+        (m.type() == 'warning' && m.text().startsWith('cx-feedback'))) &&
+      problems.push(`${m.type()}: ${m.text()}`),
+  );
+  await context.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
+    ),
+  );
   await page.goto(base + path);
   return { page, problems };
 }
@@ -69,7 +97,8 @@ async function visit(path: string, prepare?: (context: BrowserContext) => Promis
 const inShadow = (page: Page, host: string, selector: string) => page.locator(host).locator(selector);
 
 /** The entry module ran: it installs the API after arming the triggers. */
-const entryRan = (p: Page) => p.waitForFunction(() => !!(window as { cxFeedback?: { loaded?: boolean } }).cxFeedback?.loaded);
+const entryRan = (p: Page) =>
+  p.waitForFunction(() => !!(window as { cxFeedback?: { loaded?: boolean } }).cxFeedback?.loaded);
 
 /** Our files the page downloaded, in order, with content hashes left out: `entry`, `ui`, `popover`, `cx-feedback.js`… */
 const ours = (p: Page) =>
@@ -85,7 +114,9 @@ describe('demo pages with the built script and the real collector', () => {
   it('help article: thumbs down, then the follow-up; both stored, linked, under the strict CSP', async () => {
     const { page, problems } = await visit('help-article.html');
     await inShadow(page, 'cx-feedback', '[part~="option"][data-value="0"]').click();
-    await inShadow(page, 'cx-feedback', 'textarea').fill('The label printer step is missing. Mail me at jane@example.com');
+    await inShadow(page, 'cx-feedback', 'textarea').fill(
+      'The label printer step is missing. Mail me at jane@example.com',
+    );
     await inShadow(page, 'cx-feedback', 'button.primary').click();
     await expect.poll(() => inShadow(page, 'cx-feedback', '[part="thanks"]').textContent()).toBe('Thank you!');
     const rows = await stored('help-article-42', 2);
@@ -102,7 +133,9 @@ describe('demo pages with the built script and the real collector', () => {
 
   it('help article with reactions: a negative emotion is stored with its stage, and the thank-you offers the chat', async () => {
     const { page, problems } = await visit('help-reaction.html');
-    expect(await inShadow(page, 'cx-feedback', '[part~="option"][data-value="frustrated"]').textContent()).toContain('Frustrated');
+    expect(await inShadow(page, 'cx-feedback', '[part~="option"][data-value="frustrated"]').textContent()).toContain(
+      'Frustrated',
+    );
     await inShadow(page, 'cx-feedback', '[part~="option"][data-value="frustrated"]').click();
     await inShadow(page, 'cx-feedback', 'button.primary').click(); // the follow-up, left empty
     const link = inShadow(page, 'cx-feedback', 'a[part="recovery"]');
@@ -121,7 +154,10 @@ describe('demo pages with the built script and the real collector', () => {
     await inShadow(page, 'cx-feedback', 'textarea').fill('Sizes for wide feet');
     await inShadow(page, 'cx-feedback', 'button.primary').click();
     const rows = await stored('product-page', 2);
-    expect(rows.find((r) => !r.followUpOf)).toMatchObject({ answers: [{ type: 'task', value: 0 }], context: { stage: 'discover' } });
+    expect(rows.find((r) => !r.followUpOf)).toMatchObject({
+      answers: [{ type: 'task', value: 0 }],
+      context: { stage: 'discover' },
+    });
     expect(rows.find((r) => r.followUpOf)?.answers[0]).toMatchObject({ value: 'Sizes for wide feet' });
     expect(problems).toEqual([]);
   });
@@ -173,12 +209,20 @@ describe('demo pages with the built script and the real collector', () => {
     await launcher.click();
     await inShadow(page, 'cx-feedback[mode="floating"]', '.card[data-placement]').waitFor();
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.evaluate(() => document.querySelector('cx-feedback[mode="floating"]')!.shadowRoot!.activeElement?.getAttribute('part'))).toBe('launcher');
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          document.querySelector('cx-feedback[mode="floating"]')!.shadowRoot!.activeElement?.getAttribute('part'),
+        ),
+      )
+      .toBe('launcher');
     expect(problems).toEqual([]);
   });
 
   it('checkout: when the placement module cannot load, the popover opens in the corner, says why, and still takes the answer', async () => {
-    const { page, problems } = await visit('checkout.html', (context) => context.route(/cx-feedback\.popover-/, (route) => route.abort()));
+    const { page, problems } = await visit('checkout.html', (context) =>
+      context.route(/cx-feedback\.popover-/, (route) => route.abort()),
+    );
     await page.click('#place-order');
     const card = inShadow(page, 'cx-feedback[mode="popover"]', '.card[data-placement]');
     await card.waitFor();
@@ -195,7 +239,10 @@ describe('demo pages with the built script and the real collector', () => {
     let block = true;
     const urls: string[] = [];
     const { page } = await visit('checkout.html', (context) =>
-      context.route(/cx-feedback\.popover-/, (route) => (urls.push(route.request().url()), block ? route.abort() : route.continue())),
+      context.route(
+        /cx-feedback\.popover-/,
+        (route) => (urls.push(route.request().url()), block ? route.abort() : route.continue()),
+      ),
     );
     const launcher = inShadow(page, 'cx-feedback[mode="floating"]', '[part="launcher"]');
     const card = inShadow(page, 'cx-feedback[mode="floating"]', '.card[data-placement]');
@@ -225,7 +272,10 @@ describe('demo pages with the built script and the real collector', () => {
             <cx-feedback endpoint="/responses" touchpoint="classic" question="csat" mode="floating"></cx-feedback>`,
         }),
       );
-      await context.route(/cx-feedback\.popover\.js/, (route) => (urls.push(route.request().url()), block ? route.abort() : route.continue()));
+      await context.route(
+        /cx-feedback\.popover\.js/,
+        (route) => (urls.push(route.request().url()), block ? route.abort() : route.continue()),
+      );
     });
     const launcher = inShadow(page, 'cx-feedback', '[part="launcher"]');
     const card = inShadow(page, 'cx-feedback', '.card[data-placement]');
@@ -269,7 +319,9 @@ describe('demo pages with the built script and the real collector', () => {
     await card.waitFor();
     expect(await card.getAttribute('data-placement')).toMatch(/^(top|bottom|left|right)/);
     // The prompt is personalised from metadata; "better than expected" is stored with the journey stage.
-    expect(await inShadow(page, 'cx-feedback', 'legend').textContent()).toBe('How did the delivery of your trail shoes compare with what you expected?');
+    expect(await inShadow(page, 'cx-feedback', 'legend').textContent()).toBe(
+      'How did the delivery of your trail shoes compare with what you expected?',
+    );
     await inShadow(page, 'cx-feedback', '[part~="option"][data-value="3"]').click();
     const [row] = await stored('delivery', 1);
     expect(row.context).toMatchObject({ placement: 'popover', trigger: 'event:delivered', stage: 'receive' });
@@ -294,18 +346,21 @@ describe('demo pages with the built script and the real collector', () => {
 });
 
 describe('the module graph (cx-feedback.js) on a page where the card shows rarely', () => {
-  const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html cx-feedback";
+  const CSP =
+    "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html cx-feedback";
   /** A checkout page of our own with the script and one popover that waits for `trigger`. */
-  const page = (touchpoint: string, { widget = true, trigger = 'event:order-complete' } = {}) => (context: BrowserContext) =>
-    context.route(`${base}graph-${touchpoint}.html`, (route) =>
-      route.fulfill({
-        contentType: 'text/html',
-        headers: { 'Content-Security-Policy': CSP },
-        body: `<!doctype html><script src="/dist/cx-feedback.js" defer></script>
+  const page =
+    (touchpoint: string, { widget = true, trigger = 'event:order-complete' } = {}) =>
+    (context: BrowserContext) =>
+      context.route(`${base}graph-${touchpoint}.html`, (route) =>
+        route.fulfill({
+          contentType: 'text/html',
+          headers: { 'Content-Security-Policy': CSP },
+          body: `<!doctype html><script src="/dist/cx-feedback.js" defer></script>
           <main><h1>Thank you for your order</h1><p id="summary">Order summary</p></main>
           ${widget ? `<cx-feedback endpoint="/responses" touchpoint="${touchpoint}" question="ces" mode="popover" anchor="#summary" trigger="${trigger}"></cx-feedback>` : ''}`,
-      }),
-    );
+        }),
+      );
   const orderComplete = (p: Page) => p.evaluate(() => document.dispatchEvent(new CustomEvent('order-complete')));
 
   it('loads only the entry until the event; then the UI and placement, opens anchored, stores the tap; answered, the next visit loads nothing more', async () => {
@@ -351,15 +406,27 @@ describe('the module graph (cx-feedback.js) on a page where the card shows rarel
     const tries: string[] = [];
     const { page: p, problems } = await visit('graph-f.html', async (context) => {
       await page('f')(context);
-      await context.route(/cx-feedback\.ui-/, (route) => (tries.push(route.request().url()), block ? route.abort() : route.continue()));
+      await context.route(
+        /cx-feedback\.ui-/,
+        (route) => (tries.push(route.request().url()), block ? route.abort() : route.continue()),
+      );
     });
     await entryRan(p);
-    await p.evaluate(() => document.querySelector('cx-feedback')!.addEventListener('cx-error', (e) => ((window as { loadError?: unknown }).loadError = (e as CustomEvent).detail)));
+    await p.evaluate(() =>
+      document
+        .querySelector('cx-feedback')!
+        .addEventListener(
+          'cx-error',
+          (e) => ((window as { loadError?: unknown }).loadError = (e as CustomEvent).detail),
+        ),
+    );
     await orderComplete(p);
     await p.waitForFunction(() => !!(window as { loadError?: unknown }).loadError);
     expect(await p.evaluate(() => (window as { loadError?: { kind: string } }).loadError!.kind)).toBe('load');
     expect(tries).toHaveLength(2);
-    expect(problems.filter((x) => x.startsWith('warning'))).toEqual([expect.stringContaining('the survey UI did not load')]);
+    expect(problems.filter((x) => x.startsWith('warning'))).toEqual([
+      expect.stringContaining('the survey UI did not load'),
+    ]);
     expect(problems.filter((x) => x.startsWith('pageerror'))).toEqual([]);
     block = false;
     await orderComplete(p);
@@ -371,11 +438,18 @@ describe('the module graph (cx-feedback.js) on a page where the card shows rarel
     const loader = await readFile(new URL('../../dist/cx-feedback.js', import.meta.url), 'utf8');
     const { page: p, problems } = await visit('graph-inline.html', (context) =>
       context.route(`${base}graph-inline.html`, (route) =>
-        route.fulfill({ contentType: 'text/html', body: `<!doctype html><script>${loader}</script><cx-feedback endpoint="/responses" touchpoint="inline-loader" question="csat"></cx-feedback>` }),
+        route.fulfill({
+          contentType: 'text/html',
+          body: `<!doctype html><script>${loader}</script><cx-feedback endpoint="/responses" touchpoint="inline-loader" question="csat"></cx-feedback>`,
+        }),
       ),
     );
     await p.waitForLoadState('load');
-    expect(problems).toEqual([expect.stringMatching(/^warning: cx-feedback: cx-feedback\.js must be loaded with <script src>.*cx-feedback\.iife\.js/)]);
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^warning: cx-feedback: cx-feedback\.js must be loaded with <script src>.*cx-feedback\.iife\.js/,
+      ),
+    ]);
   });
 
   it('sends an answer left in the outbox by an earlier visit, on a page with no widget at all', async () => {
@@ -428,7 +502,9 @@ describe('the module graph (cx-feedback.js) on a page where the card shows rarel
     await p.waitForLoadState('load');
     await entryRan(p);
     expect(await ours(p)).toEqual(['cx-feedback.js', 'entry', 'id']);
-    await p.evaluate(() => (window as unknown as { cxFeedback: (c: string, n: string) => void }).cxFeedback('show', 'graph-c'));
+    await p.evaluate(() =>
+      (window as unknown as { cxFeedback: (c: string, n: string) => void }).cxFeedback('show', 'graph-c'),
+    );
     await inShadow(p, 'cx-feedback', '.card[data-placement]').waitFor();
     expect(problems).toEqual([]);
   });

@@ -12,17 +12,21 @@ describe('hostile or strict host pages', () => {
     ['throws synchronously', "window.fetch = function () { throw new Error('host broke fetch'); };"],
     ['returns a promise that never settles', 'window.fetch = function () { return new Promise(function () {}); };'],
     ['rejects', "window.fetch = function () { return Promise.reject(new TypeError('host says no')); };"],
-  ])('H01 window.fetch replaced by one that %s: the native fetch is used, delivered, nothing thrown', async (_, head) => {
-    // A host script before ours (not addInitScript: that would also patch the blank iframe we take fetch from).
-    const { page } = await env.open({ head });
-    const { id } = await page.evaluate(() => window.cxTest.submit());
-    await until(() => sent(page, id));
-    expect([...env.server.stored.keys()]).toEqual([id]);
-    expect(await page.evaluate(() => /native code/.test(String(window.fetch)))).toBe(false); // the host's patch stays
-  });
+  ])(
+    'H01 window.fetch replaced by one that %s: the native fetch is used, delivered, nothing thrown',
+    async (_, head) => {
+      // A host script before ours (not addInitScript: that would also patch the blank iframe we take fetch from).
+      const { page } = await env.open({ head });
+      const { id } = await page.evaluate(() => window.cxTest.submit());
+      await until(() => sent(page, id));
+      expect([...env.server.stored.keys()]).toEqual([id]);
+      expect(await page.evaluate(() => /native code/.test(String(window.fetch)))).toBe(false); // the host's patch stays
+    },
+  );
 
   it('H02 Array.prototype.toJSON (Prototype.js) and a replaced JSON.stringify: the server receives schema-valid JSON', async () => {
-    const init = "Array.prototype.toJSON = function () { return 'array as string'; }; JSON.stringify = function () { return '\"hijacked\"'; };";
+    const init =
+      "Array.prototype.toJSON = function () { return 'array as string'; }; JSON.stringify = function () { return '\"hijacked\"'; };";
     const { page } = await env.open({ init });
     const { id } = await page.evaluate(() => window.cxTest.submit());
     await until(() => sent(page, id));
@@ -50,7 +54,11 @@ describe('hostile or strict host pages', () => {
       await until(() => sent(page, id));
       expect(evil).toBe(0);
       expect(env.server.stored.get(id)!.payload.v).toBe(1);
-      expect(env.server.received[0]).toMatchObject({ contentType: 'text/plain;charset=UTF-8', cookie: undefined, referer: undefined });
+      expect(env.server.received[0]).toMatchObject({
+        contentType: 'text/plain;charset=UTF-8',
+        cookie: undefined,
+        referer: undefined,
+      });
       expect(await page.evaluate(() => window.cxTest.outbox())).toEqual([]);
     } finally {
       await context.close();
@@ -62,12 +70,18 @@ describe('hostile or strict host pages', () => {
     const { page } = tab;
     const a = await page.evaluate(() => window.cxTest.submit());
     await until(async () => (await events(page)).some((e) => e.type == 'paused'));
-    expect((await events(page)).filter((e) => e.type == 'paused')).toEqual([{ type: 'paused', endpoint: env.server.endpoint, status: 0 }]);
+    expect((await events(page)).filter((e) => e.type == 'paused')).toEqual([
+      { type: 'paused', endpoint: env.server.endpoint, status: 0 },
+    ]);
     await page.evaluate(() => window.cxTest.submit());
     await page.evaluate(() => window.cxTest.d.drain());
     await sleep(800); // several backoff windows (100–800 ms): nothing more may be tried on this page
     expect((await events(page)).filter((e) => e.type == 'retry').length).toBeLessThanOrEqual(1);
-    expect(tab.warnings.filter((w) => w.startsWith('cx-feedback'))).toEqual([expect.stringMatching(/^cx-feedback: paused sending to http:\/\/127\.0\.0\.1:\d+\/collect .*Content-Security-Policy blocks it; add its origin to connect-src/)]);
+    expect(tab.warnings.filter((w) => w.startsWith('cx-feedback'))).toEqual([
+      expect.stringMatching(
+        /^cx-feedback: paused sending to http:\/\/127\.0\.0\.1:\d+\/collect .*Content-Security-Policy blocks it; add its origin to connect-src/,
+      ),
+    ]);
     expect(env.server.received).toHaveLength(0);
     expect(((await page.evaluate(() => window.cxTest.outbox())) as { id: string }[]).map((r) => r.id)).toContain(a.id);
     expect(await page.evaluate(() => window.cxTest.outbox())).toHaveLength(2);
@@ -77,9 +91,15 @@ describe('hostile or strict host pages', () => {
     // addInitScript also patches the blank iframe the native fetch would come from: every send throws synchronously.
     const init = "window.fetch = function () { throw new Error('fetch is broken here'); };";
     const { page } = await env.open({ init, cfg: { baseMs: 20, capMs: 50, pageTries: 5 } });
-    await page.evaluate(() => window.cxTest.d.subscribe(() => { throw new Error('a listener bug'); }));
+    await page.evaluate(() =>
+      window.cxTest.d.subscribe(() => {
+        throw new Error('a listener bug');
+      }),
+    );
     await page.evaluate(() => window.cxTest.submit());
-    await until(async () => (await page.evaluate(() => window.cxTest.events.filter((e) => e.type == 'retry').length)) >= 5);
+    await until(
+      async () => (await page.evaluate(() => window.cxTest.events.filter((e) => e.type == 'retry').length)) >= 5,
+    );
     await sleep(500);
     expect(await page.evaluate(() => window.cxTest.events.filter((e) => e.type == 'retry').length)).toBe(5); // pageTries
     expect(await page.evaluate(() => window.cxTest.outbox())).toHaveLength(1);

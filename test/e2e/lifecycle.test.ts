@@ -95,7 +95,11 @@ describe('page lifecycle', () => {
     await until(() => env.server.received.length == 1); // in flight, unanswered
     await page.goto(`${env.server.origin}/blank.html`);
     await page.goBack({ waitUntil: 'commit' });
-    await until(() => page.evaluate(() => window.__pageshow?.includes(true)).catch(() => false), 5000, 'pageshow.persisted');
+    await until(
+      () => page.evaluate(() => window.__pageshow?.includes(true)).catch(() => false),
+      5000,
+      'pageshow.persisted',
+    );
     await until(() => sent(page, id), 10_000);
     storedOnce(id);
     expect(env.server.stored.get(id)!.duplicates).toBe(0);
@@ -121,7 +125,9 @@ describe('page lifecycle', () => {
 
   it('R24 host used up the keepalive quota at page hide: our keepalive send fails, a plain fetch takes over, the row stays until the ack', async () => {
     const { page } = await env.open({ init: SPY_FETCH + SPY_BEACON });
-    await page.evaluate(() => void fetch('/sink', { method: 'POST', body: 'x'.repeat(60 * 1024), keepalive: true }).catch(() => {}));
+    await page.evaluate(
+      () => void fetch('/sink', { method: 'POST', body: 'x'.repeat(60 * 1024), keepalive: true }).catch(() => {}),
+    );
     // 60 KiB of the host's plus our 5 KB answer is over the browser's 64 KiB keepalive quota.
     const { id } = await submitHeldThenHide(page, 'x'.repeat(5000));
     await until(() => sent(page, id));
@@ -134,7 +140,9 @@ describe('page lifecycle', () => {
 
   it('R24 host used up the keepalive quota at submit: the keepalive send fails, the retry goes without keepalive', async () => {
     const { page } = await env.open({ init: SPY_FETCH });
-    await page.evaluate(() => void fetch('/sink', { method: 'POST', body: 'x'.repeat(60 * 1024), keepalive: true }).catch(() => {}));
+    await page.evaluate(
+      () => void fetch('/sink', { method: 'POST', body: 'x'.repeat(60 * 1024), keepalive: true }).catch(() => {}),
+    );
     const { id } = await page.evaluate(() => window.cxTest.submit({ text: 'x'.repeat(5000) }));
     await until(() => sent(page, id));
     expect((await page.evaluate(() => window.__fetches))!.map((f) => f.keepalive)).toEqual([true, false]);

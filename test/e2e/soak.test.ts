@@ -37,8 +37,16 @@ it('R16 soak: 150 submissions over 3 tabs with reloads, 40 % aborted connections
   expect(new Set(submitted).size).toBe(150);
   await until(() => env.server.stored.size >= 150, 50_000, 'every submission stored');
   expect([...env.server.stored.keys()].sort()).toEqual([...submitted].sort());
-  for (const t of tabs) await until(async () => ((await t.page.evaluate(() => window.cxTest.outbox())) as unknown[]).length == 0, 20_000, 'empty outbox');
-  const outcomes = env.server.received.reduce<Record<string, number>>((n, r) => ((n[r.outcome] = (n[r.outcome] ?? 0) + 1), n), {});
+  for (const t of tabs)
+    await until(
+      async () => ((await t.page.evaluate(() => window.cxTest.outbox())) as unknown[]).length == 0,
+      20_000,
+      'empty outbox',
+    );
+  const outcomes = env.server.received.reduce<Record<string, number>>(
+    (n, r) => ((n[r.outcome] = (n[r.outcome] ?? 0) + 1), n),
+    {},
+  );
   console.log(`R16 soak: ${env.server.received.length} requests`, outcomes);
   // Insert by id: a lost ack or a reload makes the client send again and the receiver answer "duplicate"; what
   // matters is that every submitted id is stored, nothing else is, and every stored payload passed the schema.

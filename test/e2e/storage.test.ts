@@ -18,7 +18,15 @@ describe('storage faults', () => {
     const frame = await until(() => page.frames().find((f) => f !== page.mainFrame()));
     await until(() => frame.evaluate(() => !!window.cxTest).catch(() => false));
     expect(await frame.evaluate(() => window.origin)).toBe('null');
-    expect(await frame.evaluate(() => { try { return void indexedDB.open('probe'), 'open'; } catch (e) { return (e as Error).name; } })).toBe('SecurityError');
+    expect(
+      await frame.evaluate(() => {
+        try {
+          return (void indexedDB.open('probe'), 'open');
+        } catch (e) {
+          return (e as Error).name;
+        }
+      }),
+    ).toBe('SecurityError');
     const { id, durable } = await frame.evaluate(() => window.cxTest.submit());
     expect(durable).toBe(false);
     await until(() => sent(frame, id));
@@ -28,7 +36,10 @@ describe('storage faults', () => {
 
   it.each([
     ['indexedDB missing', "Object.defineProperty(window, 'indexedDB', { value: undefined });"],
-    ['open() throws', "IDBFactory.prototype.open = function () { throw new DOMException('denied', 'SecurityError'); };"],
+    [
+      'open() throws',
+      "IDBFactory.prototype.open = function () { throw new DOMException('denied', 'SecurityError'); };",
+    ],
     ['open() errors', fakeOpen('onerror')],
     ['open() is blocked', fakeOpen('onblocked')],
     ['open() never answers', fakeOpen('')],
@@ -45,7 +56,13 @@ describe('storage faults', () => {
     try {
       const blank = await context.newPage();
       await blank.goto(`${env.server.origin}/blank.html`);
-      await blank.evaluate((name) => new Promise((ok) => (indexedDB.open(name, 2).onsuccess = (e) => ok(((e.target as IDBOpenDBRequest).result.close(), 1)))), DB_NAME);
+      await blank.evaluate(
+        (name) =>
+          new Promise(
+            (ok) => (indexedDB.open(name, 2).onsuccess = (e) => ok(((e.target as IDBOpenDBRequest).result.close(), 1))),
+          ),
+        DB_NAME,
+      );
       const tab = await env.tab(context);
       const { id, durable } = await tab.page.evaluate(() => window.cxTest.submit());
       expect(durable).toBe(false);
@@ -57,7 +74,9 @@ describe('storage faults', () => {
   });
 
   it('S03 QuotaExceededError on write: caught, host data untouched, sent from memory', async () => {
-    const { page } = await env.open({ init: "IDBObjectStore.prototype.put = function () { throw new DOMException('full', 'QuotaExceededError'); };" });
+    const { page } = await env.open({
+      init: "IDBObjectStore.prototype.put = function () { throw new DOMException('full', 'QuotaExceededError'); };",
+    });
     await page.evaluate(
       () =>
         new Promise((ok) => {
@@ -95,7 +114,9 @@ describe('storage faults', () => {
     const rows = (await page.evaluate(() => window.cxTest.outbox())) as { id: string }[];
     expect(rows.map((r) => r.id).sort()).toEqual(ids.slice(2).sort());
     expect(await page.evaluate(() => window.cxTest.d.stats().dropped)).toBe(2);
-    expect((await events(page)).filter((e) => e.type == 'dead')).toEqual(ids.slice(0, 2).map((id) => ({ type: 'dead', id, reason: 'outbox full' })));
+    expect((await events(page)).filter((e) => e.type == 'dead')).toEqual(
+      ids.slice(0, 2).map((id) => ({ type: 'dead', id, reason: 'outbox full' })),
+    );
   });
 
   it('S04 corrupt and old-version rows: garbage deleted, valid v1 and old-version rows sent as they are', async () => {
@@ -122,7 +143,12 @@ describe('storage faults', () => {
       const { page } = await env.tab(context);
       await until(() => env.server.stored.size == 2);
       expect([...env.server.stored.keys()].sort()).toEqual([v1, 'legacy-1'].sort());
-      expect(env.server.stored.get('legacy-1')!.payload).toEqual({ v: 0, id: 'legacy-1', rating: 5, when: 'yesterday' });
+      expect(env.server.stored.get('legacy-1')!.payload).toEqual({
+        v: 0,
+        id: 'legacy-1',
+        rating: 5,
+        when: 'yesterday',
+      });
       expect(env.server.stored.get(v1)!.payload).toMatchObject({ id: v1, attempt: 2 });
       await until(async () => ((await page.evaluate(() => window.cxTest.outbox())) as unknown[]).length == 0);
       expect(await page.evaluate(() => window.cxTest.d.stats().invalid)).toBe(5);

@@ -37,26 +37,30 @@ describe('an answer survives the tab closing right after the tap', () => {
   it.each<[string, number]>([
     ['cx-feedback.js', RUNS],
     ['cx-feedback.iife.js', Math.min(RUNS, 20)],
-  ])('R19 with %s: tap 👎, close the tab at once: all %i arrive, each stored once, with no Referer', async (script, runs) => {
-    const tally = { tab: 0, 'next visit': 0, lost: 0, 'with Referer': 0 };
-    for (let run = 0; run < runs; run++) {
-      env.server.reset();
-      const context = await env.browser.newContext();
-      try {
-        const page = await openWidget(context, script == 'cx-feedback.iife.js' ? { script: 'iife' } : {});
-        await page.locator('cx-feedback [part~="option"][data-value="0"]').click();
-        await page.close();
-        tally[await deliveredBy(context, 1)]++;
-      } finally {
-        await context.close();
+  ])(
+    'R19 with %s: tap 👎, close the tab at once: all %i arrive, each stored once, with no Referer',
+    async (script, runs) => {
+      const tally = { tab: 0, 'next visit': 0, lost: 0, 'with Referer': 0 };
+      for (let run = 0; run < runs; run++) {
+        env.server.reset();
+        const context = await env.browser.newContext();
+        try {
+          const page = await openWidget(context, script == 'cx-feedback.iife.js' ? { script: 'iife' } : {});
+          await page.locator('cx-feedback [part~="option"][data-value="0"]').click();
+          await page.close();
+          tally[await deliveredBy(context, 1)]++;
+        } finally {
+          await context.close();
+        }
+        if (env.server.received.some((r) => r.referer !== undefined || r.cookie !== undefined)) tally['with Referer']++;
+        const [stored] = [...env.server.stored.values()];
+        if (stored) expect(stored.payload).toMatchObject({ v: 1, answers: [{ type: 'thumbs', value: 0 }] });
       }
-      if (env.server.received.some((r) => r.referer !== undefined || r.cookie !== undefined)) tally['with Referer']++;
-      const [stored] = [...env.server.stored.values()];
-      if (stored) expect(stored.payload).toMatchObject({ v: 1, answers: [{ type: 'thumbs', value: 0 }] });
-    }
-    console.log(`R19 tab close with ${script}: ${JSON.stringify(tally)} of ${runs}`);
-    expect(tally).toMatchObject({ lost: 0, 'with Referer': 0 });
-  }, 600_000);
+      console.log(`R19 tab close with ${script}: ${JSON.stringify(tally)} of ${runs}`);
+      expect(tally).toMatchObject({ lost: 0, 'with Referer': 0 });
+    },
+    600_000,
+  );
 
   it('R21 tap, page hidden at once (a phone switching apps), then closed: 20 of 20 arrive, one request per row', async () => {
     const tally = { lost: 0, 'sent twice': 0 };

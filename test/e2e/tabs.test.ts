@@ -17,54 +17,69 @@ const contextWith = async (init: string): Promise<BrowserContext> => {
 };
 
 describe('several tabs', () => {
-  it.each(variants)('C01 two tabs drain a seeded outbox of 20 at once (%s): each row in flight from one tab, stored once', async (_, init) => {
-    const context = await contextWith(init);
-    try {
-      const seeder = await env.tab(context, { cfg: { start: false } });
-      const ids = await seeder.page.evaluate(async (e) => {
-        const now = Date.now();
-        const rows = Array.from({ length: 20 }, () => window.cxTest.payload()).map((p, i) => ({ id: p.id, e, p, t: now + i, d: now, a: 0, f: 0, b: 400 }));
-        await window.cxTest.seed(rows);
-        return rows.map((r) => r.id);
-      }, env.server.endpoint);
-      await seeder.page.close();
-      env.server.decide = () => ({ delayMs: 150 });
-      const [a, b] = await Promise.all([env.tab(context), env.tab(context)]);
-      await until(() => env.server.stored.size == 20, 20_000);
-      expect([...env.server.stored.keys()].sort()).toEqual([...ids].sort());
-      expect(env.server.maxConcurrentPerId).toBe(1);
-      await until(async () => (await outbox(a.page)).length == 0);
-      await sleep(300);
-      // No row was sent twice (each tab counts what it delivered).
-      const sentBy = await Promise.all([a, b].map((t) => t.page.evaluate(() => window.cxTest.d.stats().sent)));
-      expect(sentBy[0]! + sentBy[1]!).toBe(20);
-      expect(env.server.received).toHaveLength(20);
-    } finally {
-      await context.close();
-    }
-  });
+  it.each(variants)(
+    'C01 two tabs drain a seeded outbox of 20 at once (%s): each row in flight from one tab, stored once',
+    async (_, init) => {
+      const context = await contextWith(init);
+      try {
+        const seeder = await env.tab(context, { cfg: { start: false } });
+        const ids = await seeder.page.evaluate(async (e) => {
+          const now = Date.now();
+          const rows = Array.from({ length: 20 }, () => window.cxTest.payload()).map((p, i) => ({
+            id: p.id,
+            e,
+            p,
+            t: now + i,
+            d: now,
+            a: 0,
+            f: 0,
+            b: 400,
+          }));
+          await window.cxTest.seed(rows);
+          return rows.map((r) => r.id);
+        }, env.server.endpoint);
+        await seeder.page.close();
+        env.server.decide = () => ({ delayMs: 150 });
+        const [a, b] = await Promise.all([env.tab(context), env.tab(context)]);
+        await until(() => env.server.stored.size == 20, 20_000);
+        expect([...env.server.stored.keys()].sort()).toEqual([...ids].sort());
+        expect(env.server.maxConcurrentPerId).toBe(1);
+        await until(async () => (await outbox(a.page)).length == 0);
+        await sleep(300);
+        // No row was sent twice (each tab counts what it delivered).
+        const sentBy = await Promise.all([a, b].map((t) => t.page.evaluate(() => window.cxTest.d.stats().sent)));
+        expect(sentBy[0]! + sentBy[1]!).toBe(20);
+        expect(env.server.received).toHaveLength(20);
+      } finally {
+        await context.close();
+      }
+    },
+  );
 
-  it.each(variants)('C02 the tab holding a row dies mid-send (%s): the other tab resends it, stored once', async (name, init) => {
-    const context = await contextWith(init);
-    try {
-      env.server.plan({ hang: true });
-      const a = await env.tab(context, { cfg: { timeoutMs: 30_000 } });
-      const { id } = await a.page.evaluate(() => window.cxTest.submit());
-      await until(() => env.server.received.length == 1);
-      const b = await env.tab(context);
-      await sleep(500);
-      expect(env.server.received).toHaveLength(1); // A still holds it
-      const closed = Date.now();
-      await a.page.close();
-      await until(() => env.server.stored.has(id), 10_000);
-      if (name != 'Web Locks') expect(Date.now() - closed).toBeGreaterThan(FAST.leaseMs - 1500); // waited for the lease to expire
-      expect([...env.server.stored.keys()]).toEqual([id]);
-      expect(env.server.received.map((r) => r.outcome)).toEqual(['hang', 'stored']);
-      await until(async () => (await outbox(b.page)).length == 0);
-    } finally {
-      await context.close();
-    }
-  });
+  it.each(variants)(
+    'C02 the tab holding a row dies mid-send (%s): the other tab resends it, stored once',
+    async (name, init) => {
+      const context = await contextWith(init);
+      try {
+        env.server.plan({ hang: true });
+        const a = await env.tab(context, { cfg: { timeoutMs: 30_000 } });
+        const { id } = await a.page.evaluate(() => window.cxTest.submit());
+        await until(() => env.server.received.length == 1);
+        const b = await env.tab(context);
+        await sleep(500);
+        expect(env.server.received).toHaveLength(1); // A still holds it
+        const closed = Date.now();
+        await a.page.close();
+        await until(() => env.server.stored.has(id), 10_000);
+        if (name != 'Web Locks') expect(Date.now() - closed).toBeGreaterThan(FAST.leaseMs - 1500); // waited for the lease to expire
+        expect([...env.server.stored.keys()]).toEqual([id]);
+        expect(env.server.received.map((r) => r.outcome)).toEqual(['hang', 'stored']);
+        await until(async () => (await outbox(b.page)).length == 0);
+      } finally {
+        await context.close();
+      }
+    },
+  );
 
   it('C04 several widgets on one page share one delivery: one flush loop, one retry per failure, every listener told once', async () => {
     env.server.plan({ status: 503 });
@@ -107,7 +122,10 @@ describe('several tabs', () => {
     env.server.plan({ status: 503, delayMs: 100 }, { status: 503, delayMs: 100 });
     const { page } = await env.open({ twice: true });
     expect(await page.evaluate(() => !!window.cxTestFirst && window.cxTestFirst.d !== window.cxTest.d)).toBe(true);
-    const ids = await page.evaluate(async () => [(await window.cxTestFirst!.submit()).id, (await window.cxTest.submit()).id]);
+    const ids = await page.evaluate(async () => [
+      (await window.cxTestFirst!.submit()).id,
+      (await window.cxTest.submit()).id,
+    ]);
     await page.evaluate(() => Promise.all([window.cxTestFirst!.d.drain(), window.cxTest.d.drain()]));
     await until(() => env.server.stored.size == 2);
     expect([...env.server.stored.keys()].sort()).toEqual([...ids].sort());

@@ -14,7 +14,8 @@ export async function collectMiddleware(ctx, next) {
     if (status >= 200 && status < 300) {
       try {
         const payload = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-        if (!stored.has(payload.id)) stored.set(payload.id, { payload, contentType: ctx.get('content-type'), receivedAt: Date.now() });
+        if (!stored.has(payload.id))
+          stored.set(payload.id, { payload, contentType: ctx.get('content-type'), receivedAt: Date.now() });
       } catch {
         ctx.status = 400;
         ctx.body = { error: 'invalid JSON' };

@@ -45,9 +45,7 @@ describe('the hand-written checks agree with the zod schemas', () => {
 
   it('names the field of the first problem', () => {
     const [, bad] = INVALID_PAYLOADS.find(([name]) => name == 'a NUL character in a text')!;
-    expect(checkQueuedPayload(bad)).toBe(
-      'answers.0.value: expected well-formed text of 0–5000 characters',
-    );
+    expect(checkQueuedPayload(bad)).toBe('answers.0.value: expected well-formed text of 0–5000 characters');
   });
 
   it.each([

@@ -32,7 +32,13 @@ describe('follow-up conditions', () => {
   });
 
   it('matches choice values with in', () => {
-    const s: Survey = { id: 'c', questions: [{ id: 'why', type: 'choice', options: ['a', 'b'], multiple: true }, { id: 't', type: 'text', showIf: { question: 'why', in: ['b'] } }] };
+    const s: Survey = {
+      id: 'c',
+      questions: [
+        { id: 'why', type: 'choice', options: ['a', 'b'], multiple: true },
+        { id: 't', type: 'text', showIf: { question: 'why', in: ['b'] } },
+      ],
+    };
     expect(followUps(s, new Map([['why', ['a', 'b']]])).length).toBe(1);
     expect(followUps(s, new Map([['why', ['a']]])).length).toBe(0);
   });

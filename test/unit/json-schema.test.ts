@@ -16,11 +16,13 @@ describe('published JSON Schema of payload v1', () => {
 
   it('requires the fields every receiver relies on', () => {
     const schema = payloadJsonSchema() as { required: string[] };
-    expect(schema.required).toEqual(expect.arrayContaining(['v', 'id', 'surveyId', 'touchpoint', 'answers', 'context', 'metadata', 'createdAt']));
+    expect(schema.required).toEqual(
+      expect.arrayContaining(['v', 'id', 'surveyId', 'touchpoint', 'answers', 'context', 'metadata', 'createdAt']),
+    );
   });
 });
 
-describe('the JSON Schema (Ajv, draft 2020-12) and the collector\'s zod schema judge the corpus alike', () => {
+describe("the JSON Schema (Ajv, draft 2020-12) and the collector's zod schema judge the corpus alike", () => {
   const ajv = new Ajv2020({ strict: true, allErrors: false });
   addFormats.default(ajv);
   const validate = ajv.compile(published);

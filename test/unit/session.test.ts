@@ -7,7 +7,8 @@ const q = (question: Partial<Question> & Pick<Question, 'id' | 'type'>): Questio
 describe('pick: the answers after a tap', () => {
   it('replaces a single answer and toggles a multiple choice', () => {
     const rating = q({ id: 'r', type: 'csat' });
-    const many = q({ id: 'm', type: 'choice', multiple: true, options: ['a', 'b'] } as Partial<Question> & Pick<Question, 'id' | 'type'>);
+    const many = q({ id: 'm', type: 'choice', multiple: true, options: ['a', 'b'] } as Partial<Question> &
+      Pick<Question, 'id' | 'type'>);
     let answers = pick(new Map(), rating, 2);
     answers = pick(answers, rating, 5);
     expect(answers.get('r')).toBe(5);
@@ -31,9 +32,16 @@ describe('answerList: the payload answers', () => {
       q({ id: 'b', type: 'text' }),
       q({ id: 'c', type: 'text' }),
       q({ id: 'd', type: 'choice', options: ['x', 'other'] } as Partial<Question> & Pick<Question, 'id' | 'type'>),
-      q({ id: 'e', type: 'choice', multiple: true, options: ['x'] } as Partial<Question> & Pick<Question, 'id' | 'type'>),
+      q({ id: 'e', type: 'choice', multiple: true, options: ['x'] } as Partial<Question> &
+        Pick<Question, 'id' | 'type'>),
     ];
-    const answers = new Map<string, string | number | string[]>([['a', 4], ['b', '  fine  '], ['c', '   '], ['d', 'other'], ['e', []]]);
+    const answers = new Map<string, string | number | string[]>([
+      ['a', 4],
+      ['b', '  fine  '],
+      ['c', '   '],
+      ['d', 'other'],
+      ['e', []],
+    ]);
     expect(answerList(questions, answers, new Map([['d', ' a chat ']]))).toEqual([
       { questionId: 'a', type: 'csat', value: 4, level: 'pleasure' },
       { questionId: 'b', type: 'text', value: 'fine' },

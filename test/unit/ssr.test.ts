@@ -13,10 +13,14 @@ const ENTRIES = ['cx-feedback', 'cx-feedback/define', 'cx-feedback/schema'];
 
 function importIn(entry: string, conditions: string[]) {
   const code = `const m = await import(${JSON.stringify(entry)}); console.log(Object.keys(m).sort().join(','));`;
-  return spawnSync(process.execPath, [...conditions.flatMap((c) => ['--conditions', c]), '--input-type=module', '-e', code], {
-    cwd: root,
-    encoding: 'utf8',
-  });
+  return spawnSync(
+    process.execPath,
+    [...conditions.flatMap((c) => ['--conditions', c]), '--input-type=module', '-e', code],
+    {
+      cwd: root,
+      encoding: 'utf8',
+    },
+  );
 }
 
 describe('every entry imports in Node without a DOM', () => {

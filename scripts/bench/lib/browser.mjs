@@ -2,11 +2,24 @@
 // the page instrumented before any of its scripts runs and a CDP session for throttling and counters.
 import { chromium } from 'playwright-core';
 
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
 
 /** `jitless`: V8 without JIT compilers, for growth checks (see lib/memory.mjs). */
 export const launch = ({ jitless = false } = {}) =>
-  chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', headless: true, args: jitless ? [...ARGS, '--js-flags=--jitless'] : ARGS });
+  chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: jitless ? [...ARGS, '--js-flags=--jitless'] : ARGS,
+  });
 
 /**
  * Runs in every page before its own scripts: layout shifts, long animation frames, CSP violations and the

@@ -26,7 +26,9 @@ export async function cspCheck(browser, server) {
     await sleep(300); // late violations (a style applied after the entrance animation) still count
     const page_ = await page.evaluate(() => ({ csp: window.__csp, sent: window.__sent }));
     // adoptedStyleSheets is what lets Lit style the shadow root without 'unsafe-inline' (no <style> element).
-    const adopted = await widget('inline').evaluate((el) => el.shadowRoot.adoptedStyleSheets.length > 0 && !el.shadowRoot.querySelector('style'));
+    const adopted = await widget('inline').evaluate(
+      (el) => el.shadowRoot.adoptedStyleSheets.length > 0 && !el.shadowRoot.querySelector('style'),
+    );
     return {
       violations: page_.csp,
       sent: page_.sent.map((s) => s.status),

@@ -29,11 +29,17 @@ export function clsGate(kind, runs) {
   if (kind == 'inline') {
     const tallest = Math.max(...runs.flatMap((r) => r.heights));
     const ok = cls === 0 && tallest <= RESERVE;
-    return { ok, detail: `CLS ${num(cls)}, widget ${px(tallest)} tall in ${px(RESERVE)} reserved (${runs.length} run${runs.length > 1 ? 's' : ''})` };
+    return {
+      ok,
+      detail: `CLS ${num(cls)}, widget ${px(tallest)} tall in ${px(RESERVE)} reserved (${runs.length} run${runs.length > 1 ? 's' : ''})`,
+    };
   }
   const ok = cls === 0 && !(kind && pageMoved);
   const extra = kind && card > 0 ? `; after input the card itself moved by ${num(card)} (not CLS)` : '';
-  return { ok, detail: `CLS ${num(cls)}${pageMoved ? `, page content moved (${[...new Set(runs.flatMap((r) => r.shiftSources))].join(', ')})` : ''}${extra} (${runs.length} run${runs.length > 1 ? 's' : ''})` };
+  return {
+    ok,
+    detail: `CLS ${num(cls)}${pageMoved ? `, page content moved (${[...new Set(runs.flatMap((r) => r.shiftSources))].join(', ')})` : ''}${extra} (${runs.length} run${runs.length > 1 ? 's' : ''})`,
+  };
 }
 
 /**
@@ -45,20 +51,30 @@ export const PAGE_SPLIT = '<nav><a href="#">';
 export function pageGate(runs) {
   const all = Math.max(...runs.map((r) => r.shiftAll));
   const moved = [...new Set(runs.flatMap((r) => r.shiftSources))];
-  return { ok: all === 0, detail: `no widget, first frame laid out mid-parse: layout shift ${num(all)}${moved.length ? ` (${moved.join(', ')} moved)` : ''} (${runs.length} run${runs.length > 1 ? 's' : ''})` };
+  return {
+    ok: all === 0,
+    detail: `no widget, first frame laid out mid-parse: layout shift ${num(all)}${moved.length ? ` (${moved.join(', ')} moved)` : ''} (${runs.length} run${runs.length > 1 ? 's' : ''})`,
+  };
 }
 
 /** Main thread after load: the widget's scripts may not hold one frame for a long task (median over the runs). */
 export function cpuGate(runs) {
-  const worst = quantile(runs.map((r) => r.worstAfterLoadMs), 0.5);
+  const worst = quantile(
+    runs.map((r) => r.worstAfterLoadMs),
+    0.5,
+  );
   const n = runs.length;
-  return { ok: worst < LONG_TASK_MS, detail: `after load, the widget's scripts held one frame for ${worst.toFixed(0)} ms (median of ${n} run${n > 1 ? 's' : ''}; limit < ${LONG_TASK_MS} ms at 4× throttling)` };
+  return {
+    ok: worst < LONG_TASK_MS,
+    detail: `after load, the widget's scripts held one frame for ${worst.toFixed(0)} ms (median of ${n} run${n > 1 ? 's' : ''}; limit < ${LONG_TASK_MS} ms at 4× throttling)`,
+  };
 }
 
 /** Growth in the second block: no DOM nodes, no listeners (beyond the constant slack), heap ≤ 100 B per cycle. */
 export function growthGate(g) {
   const listeners = Math.max(g.jsListeners, g.pageListeners);
-  const ok = g.nodes <= NODE_SLACK && listeners <= LISTENER_SLACK && g.heapPerCycle <= HEAP_PER_CYCLE && !g.errors.length;
+  const ok =
+    g.nodes <= NODE_SLACK && listeners <= LISTENER_SLACK && g.heapPerCycle <= HEAP_PER_CYCLE && !g.errors.length;
   const sign = (v) => (v > 0 ? `+${v}` : `${v}`);
   return {
     ok,
@@ -67,14 +83,26 @@ export function growthGate(g) {
 }
 
 export function cspGate(c) {
-  const ok = !c.violations.length && c.adopted && c.sent.length >= 2 && c.sent.every((s) => s == 204) && c.received >= 2 && !c.errors.length;
+  const ok =
+    !c.violations.length &&
+    c.adopted &&
+    c.sent.length >= 2 &&
+    c.sent.every((s) => s == 204) &&
+    c.received >= 2 &&
+    !c.errors.length;
   const v = c.violations.length ? `; first: ${JSON.stringify(c.violations[0])}` : '';
-  return { ok, detail: `${c.violations.length} violations${v}; ${c.sent.length} taps acknowledged (${c.sent.join(', ') || 'none'}), ${c.received} bodies received; styles via adoptedStyleSheets: ${c.adopted}` };
+  return {
+    ok,
+    detail: `${c.violations.length} violations${v}; ${c.sent.length} taps acknowledged (${c.sent.join(', ') || 'none'}), ${c.received} bodies received; styles via adoptedStyleSheets: ${c.adopted}`,
+  };
 }
 
 /** The harness must see the deliberately bad variant fail both the CLS and the CPU gate. */
 export function selfTest(badRuns) {
   const cls = clsGate(undefined, badRuns);
   const cpu = cpuGate(badRuns);
-  return { ok: !cls.ok && !cpu.ok, detail: `bad variant: CLS gate ${cls.ok ? 'passed (NOT flagged)' : 'failed'} (${cls.detail}); CPU gate ${cpu.ok ? 'passed (NOT flagged)' : 'failed'} (${cpu.detail})` };
+  return {
+    ok: !cls.ok && !cpu.ok,
+    detail: `bad variant: CLS gate ${cls.ok ? 'passed (NOT flagged)' : 'failed'} (${cls.detail}); CPU gate ${cpu.ok ? 'passed (NOT flagged)' : 'failed'} (${cpu.detail})`,
+  };
 }

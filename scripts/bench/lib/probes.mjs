@@ -22,7 +22,11 @@ function worstAfter(loaf, since, scripts) {
   const path = (src) => (src ? new URL(src).pathname : '');
   for (const f of loaf) {
     // Listeners that Lit adds from a template report no sourceURL: those count as the widget's too.
-    const mine = (s) => s.at >= since && (s.src == '' || scripts.some((p) => path(s.src).endsWith(p)) || (ours && path(s.src).startsWith('/dist/cx-feedback.')));
+    const mine = (s) =>
+      s.at >= since &&
+      (s.src == '' ||
+        scripts.some((p) => path(s.src).endsWith(p)) ||
+        (ours && path(s.src).startsWith('/dist/cx-feedback.')));
     const own = f.scripts.filter(mine).reduce((n, s) => n + s.duration, 0);
     worst = Math.max(worst, own);
   }
@@ -130,8 +134,15 @@ async function tap(page, cdp) {
   const after = await metrics(cdp);
   const t = await page.evaluate((n) => {
     const t0 = window.__bench.taps[n[0]];
-    const req = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/collect')).at(-1);
-    return { total: window.__bench.sent[n[1]].at - t0, toRequest: req ? req.startTime - t0 : NaN, request: req ? req.responseEnd - req.startTime : NaN };
+    const req = performance
+      .getEntriesByType('resource')
+      .filter((e) => e.name.endsWith('/collect'))
+      .at(-1);
+    return {
+      total: window.__bench.sent[n[1]].at - t0,
+      toRequest: req ? req.startTime - t0 : NaN,
+      request: req ? req.responseEnd - req.startTime : NaN,
+    };
   }, n);
   return { ...t, cpu: delta(before, after) };
 }
@@ -139,10 +150,18 @@ async function tap(page, cdp) {
 /** The same bytes as the widget's last request, sent with a plain fetch from the same page; ms to the 204. */
 async function replay(page, server) {
   const last = server.received.filter((x) => !x.replay).at(-1);
-  return page.evaluate(async ({ body, type }) => {
-    const t0 = performance.now();
-    await fetch('/collect?replay', { method: 'POST', body, headers: { 'Content-Type': type }, credentials: 'omit', keepalive: true });
-    return performance.now() - t0;
-  }, { body: last.body, type: last.type });
+  return page.evaluate(
+    async ({ body, type }) => {
+      const t0 = performance.now();
+      await fetch('/collect?replay', {
+        method: 'POST',
+        body,
+        headers: { 'Content-Type': type },
+        credentials: 'omit',
+        keepalive: true,
+      });
+      return performance.now() - t0;
+    },
+    { body: last.body, type: last.type },
+  );
 }
-

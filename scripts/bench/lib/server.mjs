@@ -12,7 +12,11 @@ export async function startServer(files) {
       const chunks = [];
       req.on('data', (c) => chunks.push(c));
       req.on('end', () => {
-        received.push({ body: Buffer.concat(chunks).toString(), type: req.headers['content-type'], replay: url.searchParams.has('replay') });
+        received.push({
+          body: Buffer.concat(chunks).toString(),
+          type: req.headers['content-type'],
+          replay: url.searchParams.has('replay'),
+        });
         res.writeHead(204).end();
       });
       return;

@@ -10,7 +10,12 @@ export function quantile(values, q) {
 
 /** { q1, median, q3, n } of the finite values. */
 export function summary(values) {
-  return { q1: quantile(values, 0.25), median: quantile(values, 0.5), q3: quantile(values, 0.75), n: values.filter(Number.isFinite).length };
+  return {
+    q1: quantile(values, 0.25),
+    median: quantile(values, 0.5),
+    q3: quantile(values, 0.75),
+    n: values.filter(Number.isFinite).length,
+  };
 }
 
 /** "1.23× [1.10–1.41]" or "12 ms [9–15]": median and interquartile range with `digits` decimals. */

@@ -9,10 +9,16 @@ import { readFileSync } from 'node:fs';
 // Which files of the page's module graph each case downloads (scripts/build.mjs writes the graph).
 // Read when first asked (lib/assets.mjs builds dist/ first on a fresh clone).
 let graph;
-const withImports = (file, into = new Set()) => (into.has(file) ? into : (into.add(file), (graph.imports[file] ?? []).forEach((next) => withImports(next, into)), into));
+const withImports = (file, into = new Set()) =>
+  into.has(file)
+    ? into
+    : (into.add(file), (graph.imports[file] ?? []).forEach((next) => withImports(next, into)), into);
 const chunks = (...parts) => {
   graph ??= JSON.parse(readFileSync(new URL('../../../.tmp/script-graph.json', import.meta.url), 'utf8'));
-  return ['/dist/cx-feedback.js', ...new Set(parts.flatMap((part) => [...withImports(graph[part])]).map((f) => `/dist/${f}`))];
+  return [
+    '/dist/cx-feedback.js',
+    ...new Set(parts.flatMap((part) => [...withImports(graph[part])]).map((f) => `/dist/${f}`)),
+  ];
 };
 /** What a page with cx-feedback.js downloads: nothing to show; an inline card; a popover or floating card. */
 export const GRAPH = {
@@ -30,7 +36,10 @@ export const GRAPH = {
 const ours = '<script src="/dist/cx-feedback.js"></script>';
 const cx = (attrs) => `<cx-feedback endpoint="/collect" touchpoint="checkout" question="csat" ${attrs}></cx-feedback>`;
 const slot = (inner = '') => `<div class="feedback-slot">${inner}</div>`;
-const baseline = { slot: slot('<bench-baseline></bench-baseline>'), tail: '<script src="/assets/baseline.js"></script>' };
+const baseline = {
+  slot: slot('<bench-baseline></bench-baseline>'),
+  tail: '<script src="/assets/baseline.js"></script>',
+};
 
 /**
  * kind: what the harness does after load (inline: tap; popover: trigger, then tap; floating: launcher, then tap).
@@ -42,21 +51,45 @@ export const VARIANTS = {
   /** The same page with a bare Lit element of the same role (pages/baseline.js). */
   baseline: { ...baseline, scripts: ['/assets/baseline.js'] },
   /** cx-feedback.js: the entry at once, then the UI chunk (and placement, for a popover or floating card) by need. */
-  inline: { slot: slot(cx('mode="inline"')), tail: ours, kind: 'inline', get scripts() {
+  inline: {
+    slot: slot(cx('mode="inline"')),
+    tail: ours,
+    kind: 'inline',
+    get scripts() {
       return GRAPH.inline;
-    } },
-  popover: { slot: slot(cx('mode="popover" anchor="#place-order" trigger="event:order-complete"')), tail: ours, kind: 'popover', get scripts() {
+    },
+  },
+  popover: {
+    slot: slot(cx('mode="popover" anchor="#place-order" trigger="event:order-complete"')),
+    tail: ours,
+    kind: 'popover',
+    get scripts() {
       return GRAPH.nothing;
-    } },
-  floating: { slot: slot(cx('mode="floating"')), tail: ours, kind: 'floating', get scripts() {
+    },
+  },
+  floating: {
+    slot: slot(cx('mode="floating"')),
+    tail: ours,
+    kind: 'floating',
+    get scripts() {
       return GRAPH.inline;
-    } },
+    },
+  },
   /** The self-contained classic script (cx-feedback.iife.js) with the same popover. */
-  classic: { slot: slot(cx('mode="popover" anchor="#place-order" trigger="event:order-complete"')), tail: '<script src="/dist/cx-feedback.iife.js"></script>', kind: 'popover', scripts: ['/dist/cx-feedback.iife.js'] },
+  classic: {
+    slot: slot(cx('mode="popover" anchor="#place-order" trigger="event:order-complete"')),
+    tail: '<script src="/dist/cx-feedback.iife.js"></script>',
+    kind: 'popover',
+    scripts: ['/dist/cx-feedback.iife.js'],
+  },
   /** Our script without any widget on the page (it still peeks into the outbox): fetch + evaluate, like the anchors below. */
-  script: { slot: slot(), tail: ours, get scripts() {
+  script: {
+    slot: slot(),
+    tail: ours,
+    get scripts() {
       return GRAPH.nothing;
-    } },
+    },
+  },
   posthog: {
     slot: slot(),
     tail: '<script src="/assets/posthog/array.js"></script><script src="/assets/posthog/surveys.js"></script>',
@@ -68,7 +101,11 @@ export const VARIANTS = {
     scripts: ['/assets/formbricks/js.iife.js', '/assets/formbricks/surveys.umd.js'],
   },
   /** Deliberately bad (self-test): the baseline plus a ~55 ms busy loop and a banner pushed into the flow after load. */
-  bad: { slot: baseline.slot, tail: `${baseline.tail}<script src="/pages/bad.js"></script>`, scripts: ['/assets/baseline.js', '/pages/bad.js'] },
+  bad: {
+    slot: baseline.slot,
+    tail: `${baseline.tail}<script src="/pages/bad.js"></script>`,
+    scripts: ['/assets/baseline.js', '/pages/bad.js'],
+  },
   /** Strict CSP: no inline script or style, everything from 'self'; one widget of each mode. */
   csp: {
     csp: "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'",
@@ -83,5 +120,8 @@ export const VARIANTS = {
 };
 
 export function renderPage(template, v) {
-  return template.replace('<!--head-->', v.head ?? '').replace('<!--slot-->', v.slot ?? '').replace('<!--tail-->', v.tail ?? '');
+  return template
+    .replace('<!--head-->', v.head ?? '')
+    .replace('<!--slot-->', v.slot ?? '')
+    .replace('<!--tail-->', v.tail ?? '');
 }

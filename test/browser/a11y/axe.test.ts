@@ -76,10 +76,16 @@ describe('axe: saved for later (endpoint outage, answer kept in the outbox)', ()
   for (const theme of ['light', 'dark']) {
     it(`csat · ${theme}`, async () => {
       const tp = uniqueTouchpoint('a11y-outage');
-      const el = await mount(html`<cx-feedback endpoint=${`${ENDPOINT}?outage=${tp}`} touchpoint=${tp} question="csat" theme=${theme} lang="en"></cx-feedback>`);
+      const el = await mount(
+        html`<cx-feedback endpoint=${`${ENDPOINT}?outage=${tp}`} touchpoint=${tp} question="csat" theme=${theme} lang="en"></cx-feedback>`,
+      );
       try {
         option(el, 4).click();
-        await waitUntil(() => shadow(el).querySelector('.status')?.textContent?.trim().startsWith('Saved'), 'expected the "saved, will be sent" status', { timeout: 8000 });
+        await waitUntil(
+          () => shadow(el).querySelector('.status')?.textContent?.trim().startsWith('Saved'),
+          'expected the "saved, will be sent" status',
+          { timeout: 8000 },
+        );
         await expectAccessible(el, `saved ${theme}`);
       } finally {
         await fetch(`/__cx/heal?key=${tp}`); // let the outbox deliver it, so no retries outlive the test
@@ -90,7 +96,9 @@ describe('axe: saved for later (endpoint outage, answer kept in the outbox)', ()
 
 describe('axe: a choice + text survey', () => {
   const survey = (endpoint = ENDPOINT, theme = 'light') =>
-    mount(html`<cx-feedback endpoint=${endpoint} touchpoint=${uniqueTouchpoint('a11y-choice')} theme=${theme} lang="en"><script type="application/json">${CHOICE_SURVEY}</script></cx-feedback>`);
+    mount(
+      html`<cx-feedback endpoint=${endpoint} touchpoint=${uniqueTouchpoint('a11y-choice')} theme=${theme} lang="en"><script type="application/json">${CHOICE_SURVEY}</script></cx-feedback>`,
+    );
   const send = async (el: CxFeedback) => {
     shadow(el).querySelector<HTMLButtonElement>('button.primary')!.click();
     await settled(el);
@@ -137,7 +145,12 @@ describe('axe: a choice + text survey', () => {
 });
 
 /** A page with an anchor button and a popover or floating widget that opens when told (debug: no frequency caps). */
-async function interrupting(mode: 'popover' | 'floating', kind: Kind, theme: string, endpoint = ENDPOINT): Promise<CxFeedback> {
+async function interrupting(
+  mode: 'popover' | 'floating',
+  kind: Kind,
+  theme: string,
+  endpoint = ENDPOINT,
+): Promise<CxFeedback> {
   const page = await fixture<HTMLElement>(html`<div style="padding: 120px 40px">
     <button id="a11y-anchor">Place order</button>
     <cx-feedback endpoint=${endpoint} touchpoint=${uniqueTouchpoint(`a11y-${mode}`)} question=${kind} mode=${mode} anchor="#a11y-anchor"
@@ -192,7 +205,10 @@ describe('axe: right to left (Arabic)', () => {
 
   for (const kind of KINDS) {
     it(`${kind} · initial and thanks`, async () => {
-      const el = await arabic((locales) => html`<cx-feedback endpoint=${ENDPOINT} touchpoint=${uniqueTouchpoint('a11y-ar')} question=${kind} lang="ar" locales=${locales}></cx-feedback>`);
+      const el = await arabic(
+        (locales) =>
+          html`<cx-feedback endpoint=${ENDPOINT} touchpoint=${uniqueTouchpoint('a11y-ar')} question=${kind} lang="ar" locales=${locales}></cx-feedback>`,
+      );
       await untilArabic(el);
       await expectAccessible(el, `ar ${kind} initial`);
       option(el, PICK[kind]).click();

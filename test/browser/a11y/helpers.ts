@@ -30,7 +30,12 @@ const BLOCKING = new Set(['serious', 'critical']);
 /** One readable line per failing node: rule, impact, where, and axe's own summary of what to fix. */
 export function describeViolations(violations: Result[]): string {
   return violations
-    .flatMap((v) => v.nodes.map((n) => `  [${v.impact}] ${v.id}: ${v.help}\n    at ${n.target.join(' ')}\n    ${n.failureSummary?.replace(/\n/g, '\n    ')}`))
+    .flatMap((v) =>
+      v.nodes.map(
+        (n) =>
+          `  [${v.impact}] ${v.id}: ${v.help}\n    at ${n.target.join(' ')}\n    ${n.failureSummary?.replace(/\n/g, '\n    ')}`,
+      ),
+    )
     .join('\n');
 }
 
@@ -52,17 +57,29 @@ export async function settled(el: CxFeedback): Promise<void> {
   await new Promise(requestAnimationFrame);
   await el.updateComplete;
   // A card fading in is translucent: contrast is measured on what stays on screen, after transitions and animations.
-  await Promise.all(shadow(el).getAnimations().map((a) => a.finished.catch(() => undefined)));
+  await Promise.all(
+    shadow(el)
+      .getAnimations()
+      .map((a) => a.finished.catch(() => undefined)),
+  );
 }
 
 /** Waits until the status region reads the delivery error (the outbox dead-lettered the response). */
 export async function untilError(el: CxFeedback): Promise<void> {
-  await waitUntil(() => !!shadow(el).querySelector('[part="status"] button'), 'expected the error status with a retry button', { timeout: 5000 });
+  await waitUntil(
+    () => !!shadow(el).querySelector('[part="status"] button'),
+    'expected the error status with a retry button',
+    { timeout: 5000 },
+  );
 }
 
 /** Waits for the popover / floating card to be placed (it is hidden until Floating UI has positioned it). */
 export async function untilPlaced(el: CxFeedback): Promise<HTMLElement> {
-  await waitUntil(() => shadow(el).querySelector<HTMLElement>('.card')?.dataset.placement, 'expected the card to be placed', { timeout: 3000 });
+  await waitUntil(
+    () => shadow(el).querySelector<HTMLElement>('.card')?.dataset.placement,
+    'expected the card to be placed',
+    { timeout: 3000 },
+  );
   return shadow(el).querySelector<HTMLElement>('.card')!;
 }
 
@@ -70,18 +87,29 @@ export async function untilPlaced(el: CxFeedback): Promise<HTMLElement> {
  * Arabic strings served as a locale file (a blob URL; the fragment takes the `{lang}` placeholder, which fetch
  * ignores), so RTL tests go through the real lazy loading without depending on a build in dist/.
  */
-export const arabicLocales = (): string => `${URL.createObjectURL(new Blob([JSON.stringify(ar)], { type: 'application/json' }))}#{lang}`;
+export const arabicLocales = (): string =>
+  `${URL.createObjectURL(new Blob([JSON.stringify(ar)], { type: 'application/json' }))}#{lang}`;
 
 /** Waits until the card shows Arabic, right to left. */
 export async function untilArabic(el: CxFeedback): Promise<void> {
-  await waitUntil(() => shadow(el).querySelector('.card')?.getAttribute('dir') === 'rtl', 'expected the card in Arabic, dir=rtl', { timeout: 3000 });
+  await waitUntil(
+    () => shadow(el).querySelector('.card')?.getAttribute('dir') === 'rtl',
+    'expected the card in Arabic, dir=rtl',
+    { timeout: 3000 },
+  );
 }
 
 /** A choice question with "Other" (not one tap: it has a Send button) followed by a free-text question. */
 export const CHOICE_SURVEY = JSON.stringify({
   id: 'a11y-choice',
   questions: [
-    { id: 'reason', type: 'choice', prompt: 'What brought you here today?', options: ['Pricing', 'Support', 'Docs'], other: true },
+    {
+      id: 'reason',
+      type: 'choice',
+      prompt: 'What brought you here today?',
+      options: ['Pricing', 'Support', 'Docs'],
+      other: true,
+    },
     { id: 'more', type: 'text', prompt: 'Anything else?' },
   ],
 });

@@ -2,11 +2,22 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { CxFeedback } from '../../../src/element/cx-feedback.ts';
 import { stored, storedCount } from '../element/helpers.ts';
-import { arabicLocales, CHOICE_SURVEY, ENDPOINT, settled, shadow, uniqueTouchpoint, untilArabic, untilPlaced } from './helpers.ts';
+import {
+  arabicLocales,
+  CHOICE_SURVEY,
+  ENDPOINT,
+  settled,
+  shadow,
+  uniqueTouchpoint,
+  untilArabic,
+  untilPlaced,
+} from './helpers.ts';
 
 /** A page with a focusable "before" button, so walkthroughs start outside the widget like a real visitor does. */
 async function page(widget: ReturnType<typeof html>): Promise<{ before: HTMLButtonElement; el: CxFeedback }> {
-  const root = await fixture<HTMLElement>(html`<div><button id="before">Before</button>${widget}<button id="after">After</button></div>`);
+  const root = await fixture<HTMLElement>(
+    html`<div><button id="before">Before</button>${widget}<button id="after">After</button></div>`,
+  );
   const el = root.querySelector('cx-feedback') as CxFeedback;
   await el.updateComplete;
   const before = root.querySelector<HTMLButtonElement>('#before')!;
@@ -16,14 +27,17 @@ async function page(widget: ReturnType<typeof html>): Promise<{ before: HTMLButt
 
 /** What has focus inside the widget's shadow root: an element, described for readable failures. */
 const focused = (el: CxFeedback): HTMLElement | null => shadow(el).activeElement as HTMLElement | null;
-const checkedValue = (el: CxFeedback): string | undefined => shadow(el).querySelector<HTMLInputElement>('input:checked')?.value;
+const checkedValue = (el: CxFeedback): string | undefined =>
+  shadow(el).querySelector<HTMLInputElement>('input:checked')?.value;
 const press = (key: string) => sendKeys({ press: key });
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('keyboard only', () => {
   it('Tab enters the scale, arrow keys browse without answering, Enter answers, focus lands on the thanks', async () => {
     const tp = uniqueTouchpoint('kbd-nps');
-    const { el } = await page(html`<cx-feedback endpoint=${ENDPOINT} touchpoint=${tp} question="nps" lang="en"></cx-feedback>`);
+    const { el } = await page(
+      html`<cx-feedback endpoint=${ENDPOINT} touchpoint=${tp} question="nps" lang="en"></cx-feedback>`,
+    );
     await press('Tab');
     expect(focused(el)?.getAttribute('aria-label')).to.equal('0 – Not at all likely');
     for (let i = 0; i < 8; i++) await press('ArrowRight');
@@ -42,7 +56,9 @@ describe('keyboard only', () => {
 
   it('a reaction by keyboard: Tab to the emotions, arrows browse, Enter answers with the named emotion, focus on the thanks', async () => {
     const tp = uniqueTouchpoint('kbd-reaction');
-    const { el } = await page(html`<cx-feedback endpoint=${ENDPOINT} touchpoint=${tp} question="reaction" lang="en"></cx-feedback>`);
+    const { el } = await page(
+      html`<cx-feedback endpoint=${ENDPOINT} touchpoint=${tp} question="reaction" lang="en"></cx-feedback>`,
+    );
     await press('Tab');
     expect(focused(el)?.getAttribute('aria-label')).to.equal('Delighted');
     for (let i = 0; i < 3; i++) await press('ArrowRight');
@@ -59,7 +75,9 @@ describe('keyboard only', () => {
 
   it('Space answers; one Tab from the scale leaves the widget (a radio group is one tab stop)', async () => {
     const tp = uniqueTouchpoint('kbd-csat');
-    const { el } = await page(html`<cx-feedback endpoint=${ENDPOINT} touchpoint=${tp} question="csat" lang="en"></cx-feedback>`);
+    const { el } = await page(
+      html`<cx-feedback endpoint=${ENDPOINT} touchpoint=${tp} question="csat" lang="en"></cx-feedback>`,
+    );
     await press('Tab');
     await press('Tab');
     expect(document.activeElement?.id, 'the scale is a single tab stop').to.equal('after');
@@ -73,7 +91,9 @@ describe('keyboard only', () => {
 
   it('the follow-up text field is reachable and sendable by keyboard', async () => {
     const tp = uniqueTouchpoint('kbd-follow');
-    const { el } = await page(html`<cx-feedback endpoint=${ENDPOINT} touchpoint=${tp} question="thumbs" follow-up="What was missing?" lang="en"></cx-feedback>`);
+    const { el } = await page(
+      html`<cx-feedback endpoint=${ENDPOINT} touchpoint=${tp} question="thumbs" follow-up="What was missing?" lang="en"></cx-feedback>`,
+    );
     await press('Tab');
     await press('ArrowRight'); // thumbs: Yes, then No
     await press('Enter');
@@ -94,7 +114,9 @@ describe('keyboard only', () => {
 
   it('a choice survey: arrows to "Other", Tab to its text field, Tab to Send', async () => {
     const tp = uniqueTouchpoint('kbd-choice');
-    const { el } = await page(html`<cx-feedback endpoint=${ENDPOINT} touchpoint=${tp} lang="en"><script type="application/json">${CHOICE_SURVEY}</script></cx-feedback>`);
+    const { el } = await page(
+      html`<cx-feedback endpoint=${ENDPOINT} touchpoint=${tp} lang="en"><script type="application/json">${CHOICE_SURVEY}</script></cx-feedback>`,
+    );
     await press('Tab');
     for (let i = 0; i < 3; i++) await press('ArrowDown');
     await settled(el);
@@ -114,7 +136,9 @@ describe('keyboard only', () => {
 
   it('right to left: ArrowLeft moves to the next value, as the scale reads', async () => {
     const tp = uniqueTouchpoint('kbd-rtl');
-    const { el } = await page(html`<cx-feedback endpoint=${ENDPOINT} touchpoint=${tp} question="ces" lang="ar" locales=${arabicLocales()}></cx-feedback>`);
+    const { el } = await page(
+      html`<cx-feedback endpoint=${ENDPOINT} touchpoint=${tp} question="ces" lang="ar" locales=${arabicLocales()}></cx-feedback>`,
+    );
     await untilArabic(el);
     await press('Tab');
     await press('ArrowLeft');
@@ -128,7 +152,8 @@ describe('keyboard only', () => {
 });
 
 describe('keyboard: popover and floating', () => {
-  const floating = (tp: string) => html`<cx-feedback endpoint=${ENDPOINT} touchpoint=${tp} question="csat" mode="floating" lang="en" debug></cx-feedback>`;
+  const floating = (tp: string) =>
+    html`<cx-feedback endpoint=${ENDPOINT} touchpoint=${tp} question="csat" mode="floating" lang="en" debug></cx-feedback>`;
 
   it('the launcher opens the card; Escape closes it and focus is back on the launcher', async () => {
     const { el } = await page(floating(uniqueTouchpoint('kbd-float')));

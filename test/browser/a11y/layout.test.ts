@@ -32,14 +32,18 @@ describe('target size and reflow at 320 px', () => {
   for (const density of ['comfortable', 'compact'])
     for (const kind of KINDS) {
       it(`${kind} · ${density}`, async () => {
-        const el = await mount(html`<cx-feedback endpoint=${ENDPOINT} touchpoint="a11y-320" question=${kind} density=${density} lang="en"></cx-feedback>`);
+        const el = await mount(
+          html`<cx-feedback endpoint=${ENDPOINT} touchpoint="a11y-320" question=${kind} density=${density} lang="en"></cx-feedback>`,
+        );
         await settled(el);
         expectReflow(el, `${kind} ${density}`);
       });
     }
 
   it('the 11-point NPS row wraps into two even rows instead of shrinking', async () => {
-    const el = await mount(html`<cx-feedback endpoint=${ENDPOINT} touchpoint="a11y-320" question="nps" lang="en"></cx-feedback>`);
+    const el = await mount(
+      html`<cx-feedback endpoint=${ENDPOINT} touchpoint="a11y-320" question="nps" lang="en"></cx-feedback>`,
+    );
     await settled(el);
     const tops = new Set(options(el).map((o) => Math.round(o.getBoundingClientRect().top)));
     expect(tops.size).to.equal(2);
@@ -48,14 +52,17 @@ describe('target size and reflow at 320 px', () => {
   });
 
   it('a choice survey with "Other"', async () => {
-    const el = await mount(html`<cx-feedback endpoint=${ENDPOINT} touchpoint="a11y-320" lang="en"><script type="application/json">${CHOICE_SURVEY}</script></cx-feedback>`);
+    const el = await mount(
+      html`<cx-feedback endpoint=${ENDPOINT} touchpoint="a11y-320" lang="en"><script type="application/json">${CHOICE_SURVEY}</script></cx-feedback>`,
+    );
     await settled(el);
     expectReflow(el, 'choice');
   });
 
   for (const mode of ['popover', 'floating'] as const) {
     it(`${mode}: the open NPS card fits the viewport`, async () => {
-      const root = await fixture<HTMLElement>(html`<div><button id="a11y-anchor" style="margin-inline-start: 200px">Buy</button>
+      const root =
+        await fixture<HTMLElement>(html`<div><button id="a11y-anchor" style="margin-inline-start: 200px">Buy</button>
         <cx-feedback endpoint=${ENDPOINT} touchpoint=${uniqueTouchpoint(`a11y-320-${mode}`)} question="nps" mode=${mode} anchor="#a11y-anchor" trigger="manual" lang="en" debug></cx-feedback></div>`);
       const el = root.querySelector('cx-feedback') as CxFeedback;
       el.show();
@@ -91,7 +98,9 @@ describe('forced colors (Windows high contrast)', () => {
   for (const kind of KINDS) {
     it(`${kind}: the selected option stays distinguishable`, async () => {
       await emulateMedia({ forcedColors: 'active' });
-      const el = await mount(html`<cx-feedback endpoint=${ENDPOINT} touchpoint="a11y-forced" question=${kind} lang="en"></cx-feedback>`);
+      const el = await mount(
+        html`<cx-feedback endpoint=${ENDPOINT} touchpoint="a11y-forced" question=${kind} lang="en"></cx-feedback>`,
+      );
       shadow(el).querySelector('input')!.focus();
       await sendKeys({ press: 'ArrowRight' });
       await settled(el);
@@ -111,7 +120,9 @@ describe('forced colors (Windows high contrast)', () => {
 
   it('focus is visible on an option without selecting it', async () => {
     await emulateMedia({ forcedColors: 'active' });
-    const before = await fixture<HTMLElement>(html`<div><button>Before</button><cx-feedback endpoint=${ENDPOINT} touchpoint="a11y-forced" question="nps" lang="en"></cx-feedback></div>`);
+    const before = await fixture<HTMLElement>(
+      html`<div><button>Before</button><cx-feedback endpoint=${ENDPOINT} touchpoint="a11y-forced" question="nps" lang="en"></cx-feedback></div>`,
+    );
     before.querySelector('button')!.focus();
     await sendKeys({ press: 'Tab' });
     const el = before.querySelector('cx-feedback') as CxFeedback;
@@ -124,13 +135,19 @@ describe('forced colors (Windows high contrast)', () => {
 describe('reduced motion', () => {
   async function motion(reduce: boolean) {
     await emulateMedia({ reducedMotion: reduce ? 'reduce' : 'no-preference' });
-    const root = await fixture<HTMLElement>(html`<div><cx-feedback endpoint=${ENDPOINT} touchpoint=${uniqueTouchpoint('a11y-motion')} question="emoji" mode="floating" trigger="manual" lang="en" debug></cx-feedback></div>`);
+    const root = await fixture<HTMLElement>(
+      html`<div><cx-feedback endpoint=${ENDPOINT} touchpoint=${uniqueTouchpoint('a11y-motion')} question="emoji" mode="floating" trigger="manual" lang="en" debug></cx-feedback></div>`,
+    );
     const el = root.querySelector('cx-feedback') as CxFeedback;
     el.show();
     await untilPlaced(el);
     const style = (sel: string) => getComputedStyle(shadow(el).querySelector(sel)!);
     const durations = (s: CSSStyleDeclaration) => s.transitionDuration.split(',').map((d) => parseFloat(d));
-    return { option: durations(style('.option')), card: style('.card').animationName, launcher: durations(style('.launcher')) };
+    return {
+      option: durations(style('.option')),
+      card: style('.card').animationName,
+      launcher: durations(style('.launcher')),
+    };
   }
 
   it('by default options and launcher transition and the card fades in', async () => {

@@ -11,23 +11,49 @@ describe('<cx-feedback> bad input', () => {
   afterEach(() => spy.restore());
 
   const cases: Array<[string, () => ReturnType<typeof html>, RegExp]> = [
-    ['missing endpoint', () => html`<cx-feedback touchpoint="bad-1" question="nps"></cx-feedback>`, /^cx-feedback \(touchpoint "bad-1"\): endpoint is required/],
-    ['unknown kind', () => html`<cx-feedback endpoint=${ENDPOINT} touchpoint="bad-2" question="stars"></cx-feedback>`, /question="stars": expected one of "emoji", "thumbs", "csat", "nps", "ces"/],
-    ['bad metadata', () => html`<cx-feedback endpoint=${ENDPOINT} touchpoint="bad-3" question="nps" metadata="{oops"></cx-feedback>`, /metadata: not valid JSON/],
-    ['malformed survey JSON', () => html`<cx-feedback endpoint=${ENDPOINT} touchpoint="bad-4"><script type="application/json">{"id":</script></cx-feedback>`, /survey JSON .*not valid JSON/],
-    ['schema violation', () => html`<cx-feedback endpoint=${ENDPOINT} touchpoint="bad-5"><script type="application/json">{"id":"s","questions":[{"id":"q","type":"nps","showIf":{"question":"q"}}]}</script></cx-feedback>`, /questions\[0\]\.showIf: the first question cannot be conditional/],
+    [
+      'missing endpoint',
+      () => html`<cx-feedback touchpoint="bad-1" question="nps"></cx-feedback>`,
+      /^cx-feedback \(touchpoint "bad-1"\): endpoint is required/,
+    ],
+    [
+      'unknown kind',
+      () => html`<cx-feedback endpoint=${ENDPOINT} touchpoint="bad-2" question="stars"></cx-feedback>`,
+      /question="stars": expected one of "emoji", "thumbs", "csat", "nps", "ces"/,
+    ],
+    [
+      'bad metadata',
+      () => html`<cx-feedback endpoint=${ENDPOINT} touchpoint="bad-3" question="nps" metadata="{oops"></cx-feedback>`,
+      /metadata: not valid JSON/,
+    ],
+    [
+      'malformed survey JSON',
+      () =>
+        html`<cx-feedback endpoint=${ENDPOINT} touchpoint="bad-4"><script type="application/json">{"id":</script></cx-feedback>`,
+      /survey JSON .*not valid JSON/,
+    ],
+    [
+      'schema violation',
+      () =>
+        html`<cx-feedback endpoint=${ENDPOINT} touchpoint="bad-5"><script type="application/json">{"id":"s","questions":[{"id":"q","type":"nps","showIf":{"question":"q"}}]}</script></cx-feedback>`,
+      /questions\[0\]\.showIf: the first question cannot be conditional/,
+    ],
   ];
   for (const [name, template, pattern] of cases) {
-    it(`${name}: renders nothing and logs one clear message`, async () => {
+    it(`${name}: renders nothing, logs one clear message and fires one cx-error (config)`, async () => {
       const errors: string[] = [];
-      const container = document.createElement('div');
-      container.addEventListener('cx-error', (e) => errors.push(e.detail.kind));
-      document.body.append(container);
-      const el = await mount(template());
-      expect(shadow(el).querySelector('.card')).to.equal(null);
-      expect(spy.messages.filter((m) => pattern.test(m))).to.have.length(1);
-      expect(spy.messages.every((m) => m.startsWith('cx-feedback'))).to.equal(true);
-      container.remove();
+      const onError = (e: Event) => errors.push((e as CustomEvent<{ kind: string }>).detail.kind);
+      document.addEventListener('cx-error', onError);
+      try {
+        // updateComplete waits until configuration problems are reported.
+        const el = await mount(template());
+        expect(shadow(el).querySelector('.card')).to.equal(null);
+        expect(spy.messages.filter((m) => pattern.test(m))).to.have.length(1);
+        expect(spy.messages.every((m) => m.startsWith('cx-feedback'))).to.equal(true);
+        expect(errors).to.deep.equal(['config']);
+      } finally {
+        document.removeEventListener('cx-error', onError);
+      }
     });
   }
 

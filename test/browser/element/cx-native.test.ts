@@ -6,9 +6,18 @@ const texts = (el: HTMLElement) => options(el).map((o) => o.querySelector('.text
 describe('<cx-feedback> asks what CX teams measure', () => {
   it('reaction: six named emotions, each with its emoji and its name as visible text; one tap sends the value', async () => {
     const tp = uniqueTouchpoint('reaction');
-    const el = await mount(html`<cx-feedback endpoint=${ENDPOINT} touchpoint=${tp} question="reaction" lang="en"></cx-feedback>`);
+    const el = await mount(
+      html`<cx-feedback endpoint=${ENDPOINT} touchpoint=${tp} question="reaction" lang="en"></cx-feedback>`,
+    );
     expect(texts(el)).to.deep.equal(['Delighted', 'Happy', 'Neutral', 'Confused', 'Frustrated', 'Angry']);
-    expect(options(el).map((o) => o.querySelector('.emoji')?.textContent)).to.deep.equal(['😍', '🙂', '😐', '😕', '😤', '😠']);
+    expect(options(el).map((o) => o.querySelector('.emoji')?.textContent)).to.deep.equal([
+      '😍',
+      '🙂',
+      '😐',
+      '😕',
+      '😤',
+      '😠',
+    ]);
     expect(shadow(el).querySelector('legend')?.textContent).to.equal('How do you feel about this?');
     option(el, 'frustrated').click();
     const [row] = await storedCount(tp, 1);
@@ -17,10 +26,14 @@ describe('<cx-feedback> asks what CX teams measure', () => {
   });
 
   it('expectation and task: visible answers, values 1–3 and 2/1/0', async () => {
-    const expectation = await mount(html`<cx-feedback endpoint=${ENDPOINT} touchpoint="exp" question="expectation" lang="en"></cx-feedback>`);
+    const expectation = await mount(
+      html`<cx-feedback endpoint=${ENDPOINT} touchpoint="exp" question="expectation" lang="en"></cx-feedback>`,
+    );
     expect(texts(expectation)).to.deep.equal(['Worse than expected', 'About what I expected', 'Better than expected']);
     const tp = uniqueTouchpoint('task');
-    const task = await mount(html`<cx-feedback endpoint=${ENDPOINT} touchpoint=${tp} question="task" lang="en"></cx-feedback>`);
+    const task = await mount(
+      html`<cx-feedback endpoint=${ENDPOINT} touchpoint=${tp} question="task" lang="en"></cx-feedback>`,
+    );
     expect(texts(task)).to.deep.equal(['Yes', 'Partly', 'No']);
     expect(shadow(task).querySelector('legend')?.textContent).to.equal('Did you find what you came for?');
     option(task, 1).click();
@@ -29,9 +42,13 @@ describe('<cx-feedback> asks what CX teams measure', () => {
   });
 
   it('emoji faces show their names; hide-labels keeps them for screen readers only', async () => {
-    const shown = await mount(html`<cx-feedback endpoint=${ENDPOINT} touchpoint="faces" question="emoji" lang="en"></cx-feedback>`);
+    const shown = await mount(
+      html`<cx-feedback endpoint=${ENDPOINT} touchpoint="faces" question="emoji" lang="en"></cx-feedback>`,
+    );
     expect(texts(shown)).to.deep.equal(['Very unhappy', 'Unhappy', 'Neutral', 'Happy', 'Very happy']);
-    const hidden = await mount(html`<cx-feedback endpoint=${ENDPOINT} touchpoint="faces" question="emoji" hide-labels lang="en"></cx-feedback>`);
+    const hidden = await mount(
+      html`<cx-feedback endpoint=${ENDPOINT} touchpoint="faces" question="emoji" hide-labels lang="en"></cx-feedback>`,
+    );
     expect(texts(hidden)).to.deep.equal(['', '', '', '', '']);
     expect(shadow(hidden).querySelector('input')?.getAttribute('aria-label')).to.equal('Very unhappy');
   });
@@ -53,18 +70,23 @@ describe('<cx-feedback> asks what CX teams measure', () => {
         },
       ],
     };
-    const el = await mount(html`<cx-feedback endpoint=${ENDPOINT} touchpoint=${tp} .survey=${survey} lang="en"></cx-feedback>`);
+    const el = await mount(
+      html`<cx-feedback endpoint=${ENDPOINT} touchpoint=${tp} .survey=${survey} lang="en"></cx-feedback>`,
+    );
     expect(texts(el)).to.deep.equal(['Relieved', 'Lost']);
     option(el, 'lost').click();
     await el.updateComplete;
     (shadow(el).querySelector('button.primary') as HTMLButtonElement).click();
     const [row] = await storedCount(tp, 1);
-    expect(row.payload.answers).to.deep.equal([{ questionId: 'feel', type: 'reaction', value: ['lost'], level: 'usability' }]);
+    expect(row.payload.answers).to.deep.equal([
+      { questionId: 'feel', type: 'reaction', value: ['lost'], level: 'usability' },
+    ]);
   });
 
   it('follow-up-when="negative" follows a reaction’s valence', async () => {
     const ask = async (value: string) => {
-      const el = await mount(html`<cx-feedback endpoint=${ENDPOINT} touchpoint=${uniqueTouchpoint('fu')} question="reaction"
+      const el =
+        await mount(html`<cx-feedback endpoint=${ENDPOINT} touchpoint=${uniqueTouchpoint('fu')} question="reaction"
         follow-up="What went wrong?" follow-up-when="negative" lang="en"></cx-feedback>`);
       option(el, value).click();
       await el.updateComplete;
@@ -76,7 +98,9 @@ describe('<cx-feedback> asks what CX teams measure', () => {
 
   it('stage is sent as context.stage, from the attribute or the survey', async () => {
     const tp = uniqueTouchpoint('stage');
-    const el = await mount(html`<cx-feedback endpoint=${ENDPOINT} touchpoint=${tp} question="thumbs" stage="support"></cx-feedback>`);
+    const el = await mount(
+      html`<cx-feedback endpoint=${ENDPOINT} touchpoint=${tp} question="thumbs" stage="support"></cx-feedback>`,
+    );
     option(el, 1).click();
     const [row] = await storedCount(tp, 1);
     expect(row.payload.context.stage).to.equal('support');
@@ -91,7 +115,9 @@ describe('<cx-feedback> asks what CX teams measure', () => {
   it('a stage outside its character set is a configuration problem naming it', async () => {
     const warnings = spyWarnings();
     try {
-      const el = await mount(html`<cx-feedback endpoint=${ENDPOINT} touchpoint="bad-stage" question="thumbs" stage="after sales"></cx-feedback>`);
+      const el = await mount(
+        html`<cx-feedback endpoint=${ENDPOINT} touchpoint="bad-stage" question="thumbs" stage="after sales"></cx-feedback>`,
+      );
       expect(options(el)).to.have.length(0);
       expect(warnings.messages.join('\n')).to.match(/stage="after sales": use 1–64 letters/);
     } finally {
@@ -103,7 +129,9 @@ describe('<cx-feedback> asks what CX teams measure', () => {
 describe('a bad moment is a chance: recovery', () => {
   const RECOVERY = JSON.stringify({ text: 'Sorry about that. Chat with us', href: '/support/chat?from=widget' });
   const widget = (tp: string, recovery = RECOVERY) =>
-    mount(html`<cx-feedback endpoint=${ENDPOINT} touchpoint=${tp} question="thumbs" recovery=${recovery} lang="en"></cx-feedback>`);
+    mount(
+      html`<cx-feedback endpoint=${ENDPOINT} touchpoint=${tp} question="thumbs" recovery=${recovery} lang="en"></cx-feedback>`,
+    );
 
   it('after a negative answer the thank-you offers a real, focusable link; cx-recovery carries the payload', async () => {
     const el = await widget(uniqueTouchpoint('recover'));
@@ -146,7 +174,9 @@ describe('a bad moment is a chance: recovery', () => {
   });
 
   it('cx-recovery fires on a negative answer even without an offer configured', async () => {
-    const el = await mount(html`<cx-feedback endpoint=${ENDPOINT} touchpoint=${uniqueTouchpoint('bare')} question="expectation"></cx-feedback>`);
+    const el = await mount(
+      html`<cx-feedback endpoint=${ENDPOINT} touchpoint=${uniqueTouchpoint('bare')} question="expectation"></cx-feedback>`,
+    );
     const recovery = oneEvent(el, 'cx-recovery');
     option(el, 1).click();
     expect((await recovery).detail.payload.answers[0]).to.include({ type: 'expectation', value: 1 });
@@ -160,11 +190,18 @@ describe('a bad moment is a chance: recovery', () => {
         const tp = uniqueTouchpoint('evil');
         const el = document.createElement('cx-feedback');
         el.addEventListener('cx-error', (e) => errors.push(e.detail.problems ?? []));
-        Object.assign(el, { endpoint: ENDPOINT, touchpoint: tp, question: 'thumbs', recovery: JSON.stringify({ text: 'Help', href }) });
+        Object.assign(el, {
+          endpoint: ENDPOINT,
+          touchpoint: tp,
+          question: 'thumbs',
+          recovery: JSON.stringify({ text: 'Help', href }),
+        });
         document.body.append(el);
         await el.updateComplete;
         expect(options(el)).to.have.length(0);
-        expect(errors.flat().join('\n')).to.match(/recovery\.href=.*expected an http\(s\) URL or a path relative to the page/);
+        expect(errors.flat().join('\n')).to.match(
+          /recovery\.href=.*expected an http\(s\) URL or a path relative to the page/,
+        );
         el.remove();
       } finally {
         warnings.restore();
@@ -194,7 +231,9 @@ describe('personalised prompts', () => {
       const el = await mount(html`<cx-feedback endpoint=${ENDPOINT} touchpoint="ph-missing" question="thumbs"
         prompt="Did {product} arrive on time?" metadata='{"order":"A-1"}' lang="en"></cx-feedback>`);
       expect(shadow(el).querySelector('legend')?.textContent).to.equal('Did {product} arrive on time?');
-      expect(warnings.messages.join('\n')).to.match(/\{product\}: no such key in metadata; shown as it is \(metadata keys: order\)/);
+      expect(warnings.messages.join('\n')).to.match(
+        /\{product\}: no such key in metadata; shown as it is \(metadata keys: order\)/,
+      );
     } finally {
       warnings.restore();
     }

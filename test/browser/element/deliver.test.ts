@@ -7,9 +7,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{1
 describe('<cx-feedback> delivers one tap', () => {
   it('one tap posts a v1 payload, shows thanks, fires cx-submit then cx-sent', async () => {
     const tp = uniqueTouchpoint('tap');
-    const el = await mount(html`<cx-feedback endpoint=${ENDPOINT} touchpoint=${tp} question="nps" metadata='{"plan":"pro"}' lang="en"></cx-feedback>`);
+    const el = await mount(
+      html`<cx-feedback endpoint=${ENDPOINT} touchpoint=${tp} question="nps" metadata='{"plan":"pro"}' lang="en"></cx-feedback>`,
+    );
     const events: string[] = [];
-    for (const name of ['cx-answer', 'cx-submit', 'cx-sent', 'cx-close'] as const) el.addEventListener(name, () => events.push(name));
+    for (const name of ['cx-answer', 'cx-submit', 'cx-sent', 'cx-close'] as const)
+      el.addEventListener(name, () => events.push(name));
     const submitted = oneEvent(el, 'cx-submit');
     const sent = oneEvent(el, 'cx-sent');
     option(el, 9).click();
@@ -47,7 +50,9 @@ describe('<cx-feedback> delivers one tap', () => {
 
   it('a follow-up arrives as its own payload linked to the first', async () => {
     const tp = uniqueTouchpoint('follow');
-    const el = await mount(html`<cx-feedback endpoint=${ENDPOINT} touchpoint=${tp} question="thumbs" follow-up="What was missing?" follow-up-when="negative"></cx-feedback>`);
+    const el = await mount(
+      html`<cx-feedback endpoint=${ENDPOINT} touchpoint=${tp} question="thumbs" follow-up="What was missing?" follow-up-when="negative"></cx-feedback>`,
+    );
     option(el, 0).click();
     const [first] = await storedCount(tp, 1); // the first tap does not wait for the follow-up
     await el.updateComplete;
@@ -59,13 +64,17 @@ describe('<cx-feedback> delivers one tap', () => {
     const list = await storedCount(tp, 2);
     const second = list.find((r) => r.payload.id !== first.payload.id)!;
     expect(second.payload.followUpOf).to.equal(first.payload.id);
-    expect(second.payload.answers).to.deep.equal([{ questionId: 'follow-up', type: 'text', value: 'The screenshots are outdated. Mail me at [email]' }]);
+    expect(second.payload.answers).to.deep.equal([
+      { questionId: 'follow-up', type: 'text', value: 'The screenshots are outdated. Mail me at [email]' },
+    ]);
     expect(second.payload.context.redacted).to.deep.equal(['email']);
   });
 
   it('skips the negative-only follow-up after a positive answer', async () => {
     const tp = uniqueTouchpoint('positive');
-    const el = await mount(html`<cx-feedback endpoint=${ENDPOINT} touchpoint=${tp} question="thumbs" follow-up="What was missing?" follow-up-when="negative"></cx-feedback>`);
+    const el = await mount(
+      html`<cx-feedback endpoint=${ENDPOINT} touchpoint=${tp} question="thumbs" follow-up="What was missing?" follow-up-when="negative"></cx-feedback>`,
+    );
     option(el, 1).click();
     await el.updateComplete;
     expect(shadow(el).querySelector('textarea')).to.equal(null);

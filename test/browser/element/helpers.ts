@@ -16,7 +16,9 @@ export async function mount(template: TemplateResult): Promise<CxFeedback> {
 }
 
 export const shadow = (el: HTMLElement): ShadowRoot => el.shadowRoot as ShadowRoot;
-export const options = (el: HTMLElement): HTMLElement[] => [...shadow(el).querySelectorAll<HTMLElement>('[part~="option"]')];
+export const options = (el: HTMLElement): HTMLElement[] => [
+  ...shadow(el).querySelectorAll<HTMLElement>('[part~="option"]'),
+];
 export const option = (el: HTMLElement, value: string | number): HTMLElement => {
   const found = shadow(el).querySelector<HTMLElement>(`[part~="option"][data-value="${value}"]`);
   if (!found) throw new Error(`no option ${value}`);
@@ -32,7 +34,11 @@ export async function stored(touchpoint: string): Promise<Stored[]> {
 /** Waits until the test receiver holds `count` responses for the touchpoint (the outbox sends asynchronously). */
 export async function storedCount(touchpoint: string, count: number): Promise<Stored[]> {
   let list: Stored[] = [];
-  await waitUntil(async () => (list = await stored(touchpoint)).length >= count, `expected ${count} stored responses for ${touchpoint}`, { timeout: 5000, interval: 50 });
+  await waitUntil(
+    async () => (list = await stored(touchpoint)).length >= count,
+    `expected ${count} stored responses for ${touchpoint}`,
+    { timeout: 5000, interval: 50 },
+  );
   return list;
 }
 

@@ -12,13 +12,17 @@ describe('<cx-feedback> without any storage', () => {
 
   it('sending fails: an error and a retry button; retry delivers it', async () => {
     const tp = uniqueTouchpoint('nostore');
-    const el = await mount(html`<cx-feedback endpoint="/__cx/collect?outage=${tp}" touchpoint=${tp} question="thumbs"></cx-feedback>`);
+    const el = await mount(
+      html`<cx-feedback endpoint="/__cx/collect?outage=${tp}" touchpoint=${tp} question="thumbs"></cx-feedback>`,
+    );
     const submitted = oneEvent(el, 'cx-submit');
     option(el, 1).click();
     await submitted;
     const button = () => shadow(el).querySelector<HTMLButtonElement>('.status button');
     await waitUntil(button, 'no retry button after the failed send', { timeout: 5000 });
-    expect(shadow(el).querySelector('.status')?.textContent).to.equal('Sorry, your feedback couldn’t be sent. Try again');
+    expect(shadow(el).querySelector('.status')?.textContent).to.equal(
+      'Sorry, your feedback couldn’t be sent. Try again',
+    );
     await fetch(`/__cx/heal?key=${tp}`);
     button()!.click();
     await storedCount(tp, 1);

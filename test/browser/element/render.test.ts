@@ -14,7 +14,9 @@ describe('<cx-feedback> renders every kind', () => {
   ];
   for (const [kind, values, ends] of cases) {
     it(`${kind}: options ${values.join(',')} as real radio controls with accessible names`, async () => {
-      const el = await mount(html`<cx-feedback endpoint=${ENDPOINT} touchpoint="render" question=${kind} lang="en"></cx-feedback>`);
+      const el = await mount(
+        html`<cx-feedback endpoint=${ENDPOINT} touchpoint="render" question=${kind} lang="en"></cx-feedback>`,
+      );
       const opts = options(el);
       expect(opts.map((o) => o.dataset.value)).to.deep.equal(values);
       for (const o of opts) {
@@ -30,7 +32,9 @@ describe('<cx-feedback> renders every kind', () => {
   }
 
   it('announces end labels in the accessible names of the scale ends', async () => {
-    const el = await mount(html`<cx-feedback endpoint=${ENDPOINT} touchpoint="render" question="nps" lang="en"></cx-feedback>`);
+    const el = await mount(
+      html`<cx-feedback endpoint=${ENDPOINT} touchpoint="render" question="nps" lang="en"></cx-feedback>`,
+    );
     const name = (v: string) => shadow(el).querySelector(`[data-value="${v}"] input`)?.getAttribute('aria-label');
     expect(name('0')).to.equal('0 – Not at all likely');
     expect(name('5')).to.equal('5');
@@ -38,9 +42,13 @@ describe('<cx-feedback> renders every kind', () => {
   });
 
   it('uses the prompt attribute, else a default prompt per kind', async () => {
-    const custom = await mount(html`<cx-feedback endpoint=${ENDPOINT} touchpoint="render" question="thumbs" prompt="Was this article helpful?"></cx-feedback>`);
+    const custom = await mount(
+      html`<cx-feedback endpoint=${ENDPOINT} touchpoint="render" question="thumbs" prompt="Was this article helpful?"></cx-feedback>`,
+    );
     expect(shadow(custom).querySelector('legend')?.textContent).to.equal('Was this article helpful?');
-    const fallback = await mount(html`<cx-feedback endpoint=${ENDPOINT} touchpoint="render" question="nps" lang="en"></cx-feedback>`);
+    const fallback = await mount(
+      html`<cx-feedback endpoint=${ENDPOINT} touchpoint="render" question="nps" lang="en"></cx-feedback>`,
+    );
     expect(shadow(fallback).querySelector('legend')?.textContent).to.match(/recommend/);
   });
 
@@ -54,7 +62,9 @@ describe('<cx-feedback> renders every kind', () => {
 
   it('renders prompt and option text as text, never as HTML', async () => {
     const evil = '<img src=x onerror="window.__xss=1">';
-    const el = await mount(html`<cx-feedback endpoint=${ENDPOINT} touchpoint="render" question="thumbs" prompt=${evil}></cx-feedback>`);
+    const el = await mount(
+      html`<cx-feedback endpoint=${ENDPOINT} touchpoint="render" question="thumbs" prompt=${evil}></cx-feedback>`,
+    );
     el.survey = { id: 'x', questions: [{ id: 'c', type: 'choice', prompt: evil, options: [evil, '<b>bold</b>'] }] };
     await el.updateComplete;
     expect(shadow(el).querySelector('img, b')).to.equal(null);
@@ -72,7 +82,9 @@ describe('<cx-feedback> renders every kind', () => {
       label, input, button, fieldset { display: none !important; width: 1px !important; }`;
     document.head.append(style);
     try {
-      const el = await mount(html`<cx-feedback endpoint=${ENDPOINT} touchpoint="hostile" question="nps" theme="light"></cx-feedback>`);
+      const el = await mount(
+        html`<cx-feedback endpoint=${ENDPOINT} touchpoint="hostile" question="nps" theme="light"></cx-feedback>`,
+      );
       const legend = shadow(el).querySelector('legend')!;
       expect(parseFloat(getComputedStyle(legend).fontSize)).to.be.at.least(14);
       expect(parseFloat(getComputedStyle(legend).lineHeight)).to.be.at.least(18);

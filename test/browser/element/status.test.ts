@@ -6,12 +6,16 @@ import { mount, option, shadow, storedCount, uniqueTouchpoint } from './helpers.
 describe('<cx-feedback> delivery status (IndexedDB outbox)', () => {
   it('an endpoint outage: thanks, then "saved, will be sent", then sent once the endpoint is back', async () => {
     const tp = uniqueTouchpoint('outage');
-    const el = await mount(html`<cx-feedback endpoint="/__cx/collect?outage=${tp}" touchpoint=${tp} question="csat"></cx-feedback>`);
+    const el = await mount(
+      html`<cx-feedback endpoint="/__cx/collect?outage=${tp}" touchpoint=${tp} question="csat"></cx-feedback>`,
+    );
     option(el, 5).click();
     await el.updateComplete;
     expect(shadow(el).querySelector('[part="thanks"]')).to.not.equal(null);
     const status = () => shadow(el).querySelector('.status')?.textContent?.trim();
-    await waitUntil(() => status() === 'Saved — it will be sent when you’re back online.', `status was "${status()}"`, { timeout: 5000 });
+    await waitUntil(() => status() === 'Saved — it will be sent when you’re back online.', `status was "${status()}"`, {
+      timeout: 5000,
+    });
     // Durably queued: no retry button, nothing for the customer to do.
     expect(shadow(el).querySelector('.status button')).to.equal(null);
     await fetch(`/__cx/heal?key=${tp}`);

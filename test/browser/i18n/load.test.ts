@@ -60,7 +60,9 @@ describe('i18nController', () => {
 
   it('follows a live change of <html lang> and applies overrides', async () => {
     document.documentElement.setAttribute('lang', 'en');
-    const el = await fixture<I18nProbe>(html`<i18n-probe locales=${FIXTURES} .strings=${'{"close":"Done"}'}></i18n-probe>`);
+    const el = await fixture<I18nProbe>(
+      html`<i18n-probe locales=${FIXTURES} .strings=${'{"close":"Done"}'}></i18n-probe>`,
+    );
     expect(shown(el).text).to.equal('Send|Done');
 
     document.documentElement.setAttribute('lang', 'de-CH');

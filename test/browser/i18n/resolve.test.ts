@@ -30,17 +30,25 @@ describe('resolveLang', () => {
   });
 
   it('skips an empty or malformed lang', async () => {
-    const el = await fixture(html`<div lang="ja"><section lang="not a tag"><p lang=""><span class="t"></span></p></section></div>`);
+    const el = await fixture(
+      html`<div lang="ja"><section lang="not a tag"><p lang=""><span class="t"></span></p></section></div>`,
+    );
     expect(resolveLang(el.querySelector('.t')!)).to.equal('ja');
   });
 
   it('crosses a shadow root to the host’s ancestors', async () => {
-    const [, target] = await shadowed(html`<div lang="ar-EG"><div class="host"></div></div>`, '<p><span class="target"></span></p>');
+    const [, target] = await shadowed(
+      html`<div lang="ar-EG"><div class="host"></div></div>`,
+      '<p><span class="target"></span></p>',
+    );
     expect(resolveLang(target)).to.equal('ar-EG');
   });
 
   it('crosses nested shadow roots and prefers a lang inside them', async () => {
-    const [, middle] = await shadowed(html`<div lang="sv"><div class="host"></div></div>`, '<div class="target"></div>');
+    const [, middle] = await shadowed(
+      html`<div lang="sv"><div class="host"></div></div>`,
+      '<div class="target"></div>',
+    );
     middle.attachShadow({ mode: 'open' }).innerHTML = '<b class="deep"></b>';
     const deep = middle.shadowRoot!.querySelector('.deep')!;
     expect(resolveLang(deep)).to.equal('sv');
@@ -80,7 +88,10 @@ describe('watchLang', () => {
   });
 
   it('fires for an ancestor beyond a shadow root and for the element itself, only when the result changes', async () => {
-    const [host, target] = await shadowed(html`<div lang="en"><div class="host"></div></div>`, '<section><p class="target"></p></section>');
+    const [host, target] = await shadowed(
+      html`<div lang="en"><div class="host"></div></div>`,
+      '<section><p class="target"></p></section>',
+    );
     const seen: string[] = [];
     const stop = watchLang(target, (lang) => seen.push(lang));
 

@@ -14,23 +14,43 @@ const widget = (attrs: Record<string, string>, json?: string): HTMLElement => {
   if (json) el.append(Object.assign(document.createElement('script'), { type: 'application/json', textContent: json }));
   return el;
 };
-const popover = (extra: Record<string, string> = {}) => widget({ touchpoint: 'checkout', question: 'ces', mode: 'popover', trigger: 'event:done', ...extra });
+const popover = (extra: Record<string, string> = {}) =>
+  widget({ touchpoint: 'checkout', question: 'ces', mode: 'popover', trigger: 'event:done', ...extra });
 
 describe('core: planFor', () => {
   it('loads the element for what shows at once: inline, floating, a popover on load', () => {
     expect(planFor(widget({ touchpoint: 't', question: 'csat' }))).to.have.property('load');
     expect(planFor(widget({ touchpoint: 't', question: 'csat', mode: 'floating' }))).to.have.property('load');
-    expect(planFor(widget({ touchpoint: 't', question: 'csat', mode: 'popover' }))).to.deep.equal({ load: 'trigger load' });
+    expect(planFor(widget({ touchpoint: 't', question: 'csat', mode: 'popover' }))).to.deep.equal({
+      load: 'trigger load',
+    });
   });
 
   it('waits for a popover with a trigger, under the survey id the element will use', () => {
-    expect(planFor(popover())).to.deep.include({ id: 'checkout-ces', trigger: { kind: 'event', value: 'done' }, anchor: '' });
+    expect(planFor(popover())).to.deep.include({
+      id: 'checkout-ces',
+      trigger: { kind: 'event', value: 'done' },
+      anchor: '',
+    });
     expect(planFor(popover({ 'survey-id': 'post-purchase' }))).to.deep.include({ id: 'post-purchase' });
-    expect(planFor(popover({ frequency: 'once', sample: '20%', 'cooldown-days': '3' }))).to.deep.include({ rules: { interrupting: true, debug: false, frequency: 'once', recontactDays: undefined, cooldownDays: 3, snoozeDays: undefined, sample: 20 } });
+    expect(planFor(popover({ frequency: 'once', sample: '20%', 'cooldown-days': '3' }))).to.deep.include({
+      rules: {
+        interrupting: true,
+        debug: false,
+        frequency: 'once',
+        recontactDays: undefined,
+        cooldownDays: 3,
+        snoozeDays: undefined,
+        sample: 20,
+      },
+    });
   });
 
   it('takes the id of a child JSON survey or the survey property, as the element does', () => {
-    const json = widget({ mode: 'popover', trigger: 'event:done', touchpoint: 't' }, '{"id":"from-json","questions":[{"id":"q","type":"csat"}]}');
+    const json = widget(
+      { mode: 'popover', trigger: 'event:done', touchpoint: 't' },
+      '{"id":"from-json","questions":[{"id":"q","type":"csat"}]}',
+    );
     expect(planFor(json)).to.deep.include({ id: 'from-json' });
     const prop = Object.assign(popover(), { survey: { id: 'from-property', questions: [] } });
     expect(planFor(prop)).to.deep.include({ id: 'from-property' });
@@ -43,10 +63,17 @@ describe('core: planFor', () => {
   });
 
   it('leaves anything the element would warn about to the element: it loads', () => {
-    const bads: Record<string, string>[] = [{ trigger: 'sometimes' }, { frequency: 'often' }, { sample: '200' }, { url: 'regex:(' }];
+    const bads: Record<string, string>[] = [
+      { trigger: 'sometimes' },
+      { frequency: 'often' },
+      { sample: '200' },
+      { url: 'regex:(' },
+    ];
     for (const bad of bads) expect(planFor(popover(bad)), JSON.stringify(bad)).to.have.property('load');
     expect(planFor(widget({ mode: 'popover', trigger: 'event:done' }))).to.deep.equal({ load: 'no survey id' });
-    expect(planFor(widget({ mode: 'popover', trigger: 'event:done', touchpoint: 't' }, '{not json'))).to.deep.equal({ load: 'no survey id' });
+    expect(planFor(widget({ mode: 'popover', trigger: 'event:done', touchpoint: 't' }, '{not json'))).to.deep.equal({
+      load: 'no survey id',
+    });
   });
 });
 
@@ -55,9 +82,17 @@ describe('core: handoff to the element', () => {
 
   it('a popover the core marked as fired opens when it connects, without hearing its trigger again', async () => {
     const tp = uniqueTouchpoint('handoff');
-    const el = widget({ endpoint: ENDPOINT, touchpoint: tp, question: 'csat', mode: 'popover', trigger: `event:${tp}` });
+    const el = widget({
+      endpoint: ENDPOINT,
+      touchpoint: tp,
+      question: 'csat',
+      mode: 'popover',
+      trigger: `event:${tp}`,
+    });
     markFired(el, `event:${tp}`);
-    const shown = new Promise<string>((ok) => el.addEventListener('cx-show', (e) => ok((e as CustomEvent<{ trigger: string }>).detail.trigger)));
+    const shown = new Promise<string>((ok) =>
+      el.addEventListener('cx-show', (e) => ok((e as CustomEvent<{ trigger: string }>).detail.trigger)),
+    );
     document.body.append(el);
     expect(await shown).to.equal(`event:${tp}`);
     await waitUntil(() => shadow(el).querySelector('.card'), 'no card');
@@ -66,7 +101,13 @@ describe('core: handoff to the element', () => {
 
   it('an unmarked popover still waits for its trigger', async () => {
     const tp = uniqueTouchpoint('no-handoff');
-    const el = widget({ endpoint: ENDPOINT, touchpoint: tp, question: 'csat', mode: 'popover', trigger: `event:${tp}` });
+    const el = widget({
+      endpoint: ENDPOINT,
+      touchpoint: tp,
+      question: 'csat',
+      mode: 'popover',
+      trigger: `event:${tp}`,
+    });
     document.body.append(el);
     await new Promise((r) => setTimeout(r, 200));
     expect(shadow(el).querySelector('.card')).to.equal(null);

@@ -7,7 +7,8 @@ import { startTrigger } from '../../../src/triggers/index.ts';
 import { recorder, tick, until } from './helpers.ts';
 
 /** The documented snippet, run as a page would run it (a classic inline script). */
-const SNIPPET = 'window.cxFeedback = window.cxFeedback || function(){(cxFeedback.q = cxFeedback.q || []).push(arguments)}';
+const SNIPPET =
+  'window.cxFeedback = window.cxFeedback || function(){(cxFeedback.q = cxFeedback.q || []).push(arguments)}';
 const runSnippet = () => {
   const s = document.createElement('script');
   s.textContent = SNIPPET;
@@ -19,7 +20,12 @@ const call = (...args: unknown[]) => (window.cxFeedback as (...a: unknown[]) => 
 
 function widget(surveyId: string, touchpoint: string) {
   const calls: string[] = [];
-  const w: Widget = { surveyId, touchpoint, show: (trigger) => calls.push(`show:${trigger}`), hide: () => calls.push('hide') };
+  const w: Widget = {
+    surveyId,
+    touchpoint,
+    show: (trigger) => calls.push(`show:${trigger}`),
+    hide: () => calls.push('hide'),
+  };
   return { w, calls };
 }
 
@@ -46,7 +52,9 @@ describe('global API', () => {
     expect(window.cxFeedback?.q?.length).to.equal(2);
     const element = await fixture<HTMLElement>(html`<div></div>`);
     const r = recorder();
-    cleanups.push(startTrigger({ kind: 'event', value: 'order-complete' }, { element, fire: r.fire, quiet: { settle: 0 } }));
+    cleanups.push(
+      startTrigger({ kind: 'event', value: 'order-complete' }, { element, fire: r.fire, quiet: { settle: 0 } }),
+    );
     cleanups.push(installGlobalApi());
     expect(window.cxFeedback?.loaded).to.equal(true);
     expect(isDebug()).to.equal(true);
@@ -138,12 +146,20 @@ describe('global API', () => {
   it('unknown commands and bad arguments warn once each, naming the allowed commands, and never throw', () => {
     const warn = captureConsole('warn');
     try {
-      cleanups.push(installGlobalApi({ consent: () => { throw new Error('handler broke'); } }));
+      cleanups.push(
+        installGlobalApi({
+          consent: () => {
+            throw new Error('handler broke');
+          },
+        }),
+      );
       expect(() => call('open', 'x')).not.to.throw();
       expect(() => call('show')).not.to.throw();
       expect(() => call('consent', true)).not.to.throw();
       expect(warn.lines.length).to.equal(3);
-      expect(String(warn.lines[0][0])).to.equal('cx-feedback: cxFeedback("open") is not a command; use one of show, hide, track, reset, consent, debug');
+      expect(String(warn.lines[0][0])).to.equal(
+        'cx-feedback: cxFeedback("open") is not a command; use one of show, hide, track, reset, consent, debug',
+      );
       expect(String(warn.lines[1][0])).to.contain('cxFeedback("show", …) ignored: it needs a name');
       expect(String(warn.lines[2][0])).to.contain('handler broke');
     } finally {

@@ -61,7 +61,9 @@ describe('Touchpoint controller', () => {
       el.touchpoint.start({ id: 'bad-mode', touchpoint: 'bad-mode' });
       expect(el.touchpoint.mode).to.equal('inline');
       expect(el.calls).to.deep.equal(['targeted true', 'reveal load']);
-      expect(warnings).to.deep.equal(['cx-feedback: mode="sideways" is not valid; expected inline, popover or floating (mode of touchpoint ""); using the default']);
+      expect(warnings).to.deep.equal([
+        'cx-feedback: mode="sideways" is not valid; expected inline, popover or floating (mode of touchpoint ""); using the default',
+      ]);
     } finally {
       console.warn = warn;
     }

@@ -11,9 +11,16 @@ export function trackResources() {
   const proto = EventTarget.prototype;
   const { addEventListener: add, removeEventListener: remove } = proto;
   const capture = (o?: boolean | EventListenerOptions) => (typeof o == 'boolean' ? o : !!o?.capture);
-  proto.addEventListener = function (this: EventTarget, type: string, fn: EventListenerOrEventListenerObject | null, o?: boolean | AddEventListenerOptions) {
+  proto.addEventListener = function (
+    this: EventTarget,
+    type: string,
+    fn: EventListenerOrEventListenerObject | null,
+    o?: boolean | AddEventListenerOptions,
+  ) {
     const signal = typeof o == 'object' ? o.signal : undefined;
-    const exists = [...listeners].some((l) => l.target == this && l.type == type && l.fn == fn && l.capture == capture(o));
+    const exists = [...listeners].some(
+      (l) => l.target == this && l.type == type && l.fn == fn && l.capture == capture(o),
+    );
     // Abort listeners on signals are wiring that lives and dies with its AbortController, not with the page.
     if (fn && !signal?.aborted && !exists && !(this instanceof AbortSignal)) {
       const entry = { target: this, type, fn, capture: capture(o) };
@@ -23,8 +30,14 @@ export function trackResources() {
     }
     return add.call(this, type, fn, o);
   };
-  proto.removeEventListener = function (this: EventTarget, type: string, fn: EventListenerOrEventListenerObject | null, o?: boolean | EventListenerOptions) {
-    for (const l of listeners) if (l.target == this && l.type == type && l.fn == fn && l.capture == capture(o)) listeners.delete(l);
+  proto.removeEventListener = function (
+    this: EventTarget,
+    type: string,
+    fn: EventListenerOrEventListenerObject | null,
+    o?: boolean | EventListenerOptions,
+  ) {
+    for (const l of listeners)
+      if (l.target == this && l.type == type && l.fn == fn && l.capture == capture(o)) listeners.delete(l);
     return remove.call(this, type, fn, o);
   };
   const restores: (() => void)[] = [];

@@ -21,11 +21,24 @@ class TouchpointHost extends HTMLElement {
     this.requested = false;
     const anchor = document.querySelector('#anchor');
     const triggers: Trigger[] = [
-      { kind: 'load' }, { kind: 'delay', value: 0 }, { kind: 'scroll', value: 0 }, { kind: 'visible' }, { kind: 'exit' },
-      { kind: 'event', value: 'go' }, { kind: 'click', value: '#anchor' }, { kind: 'idle', value: 5 }, { kind: 'manual' },
+      { kind: 'load' },
+      { kind: 'delay', value: 0 },
+      { kind: 'scroll', value: 0 },
+      { kind: 'visible' },
+      { kind: 'exit' },
+      { kind: 'event', value: 'go' },
+      { kind: 'click', value: '#anchor' },
+      { kind: 'idle', value: 5 },
+      { kind: 'manual' },
     ];
-    for (const t of triggers) this.stops.push(startTrigger(t, { element: this, anchor, fire: () => this.open(), quiet: { settle: 0, recheck: 10 } }));
-    this.stops.push(watchRoute(() => {}), watchRoute(() => {}, null));
+    for (const t of triggers)
+      this.stops.push(
+        startTrigger(t, { element: this, anchor, fire: () => this.open(), quiet: { settle: 0, recheck: 10 } }),
+      );
+    this.stops.push(
+      watchRoute(() => {}),
+      watchRoute(() => {}, null),
+    );
   }
   open() {
     // Several triggers may fire; like the element, a host holds at most one request.
@@ -36,7 +49,8 @@ class TouchpointHost extends HTMLElement {
     const id = `host-${this.opened++}`;
     const cancel = coordinator.requestOpen({
       id,
-      open: () => this.stops.push(anchorPopover(document.querySelector('#anchor')!, card.firstElementChild as HTMLElement)),
+      open: () =>
+        this.stops.push(anchorPopover(document.querySelector('#anchor')!, card.firstElementChild as HTMLElement)),
     });
     this.stops.push(cancel);
   }

@@ -36,7 +36,9 @@ async function expectAnchored(anchor: Element, card: Element, side: 'bottom' | '
     return Math.abs(vertical - gap) < 1 && Math.abs(c.left + c.width / 2 - (a.left + a.width / 2)) < 1;
   };
   await until(check, 2000, `card ${side} of its anchor`).catch(() => {
-    throw new Error(`not anchored: anchor ${JSON.stringify(anchor.getBoundingClientRect())}, card ${JSON.stringify(card.getBoundingClientRect())}`);
+    throw new Error(
+      `not anchored: anchor ${JSON.stringify(anchor.getBoundingClientRect())}, card ${JSON.stringify(card.getBoundingClientRect())}`,
+    );
   });
 }
 

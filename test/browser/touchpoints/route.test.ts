@@ -23,7 +23,9 @@ for (const [name, nav] of [
 
     function watch() {
       const seen: string[] = [];
-      stops.push(watchRoute((href) => seen.push(new URL(href).pathname + new URL(href).search + new URL(href).hash), nav));
+      stops.push(
+        watchRoute((href) => seen.push(new URL(href).pathname + new URL(href).search + new URL(href).hash), nav),
+      );
       return seen;
     }
 

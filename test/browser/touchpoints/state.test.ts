@@ -21,11 +21,21 @@ describe('touchpoint state in real localStorage', () => {
   it('cooldown and recontact hold across reloads', () => {
     const now = Date.now();
     let store = reload();
-    store.save(record(record(store.load(), { id: 'nps', type: 'shown', at: now, interrupting: true }), { id: 'nps', type: 'dismissed', at: now }));
+    store.save(
+      record(record(store.load(), { id: 'nps', type: 'shown', at: now, interrupting: true }), {
+        id: 'nps',
+        type: 'dismissed',
+        at: now,
+      }),
+    );
     store = reload();
     const state = store.load();
-    expect(decide({ id: 'nps', state, now: now + DAY, draw: 0, interrupting: true, cooldownDays: 0 }).reason).to.contain('dismissed recently');
-    expect(decide({ id: 'ces', state, now: now + DAY, draw: 0, interrupting: true }).reason).to.contain('site-wide cooldown');
+    expect(
+      decide({ id: 'nps', state, now: now + DAY, draw: 0, interrupting: true, cooldownDays: 0 }).reason,
+    ).to.contain('dismissed recently');
+    expect(decide({ id: 'ces', state, now: now + DAY, draw: 0, interrupting: true }).reason).to.contain(
+      'site-wide cooldown',
+    );
     expect(decide({ id: 'ces', state, now: now + 8 * DAY, draw: 0, interrupting: true }).show).to.equal(true);
   });
 

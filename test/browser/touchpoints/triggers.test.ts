@@ -68,7 +68,9 @@ describe('triggers fire, and only then', () => {
   });
 
   it('visible fires when the anchor enters the viewport', async () => {
-    const page = await fixture<HTMLElement>(html`<div><div style="height:3000px"></div><button id="anchor">Buy</button></div>`);
+    const page = await fixture<HTMLElement>(
+      html`<div><div style="height:3000px"></div><button id="anchor">Buy</button></div>`,
+    );
     const anchor = page.querySelector('#anchor')!;
     const t = await arm('visible', { anchor });
     await settle();
@@ -78,7 +80,9 @@ describe('triggers fire, and only then', () => {
   });
 
   it('visible watches the element itself without an anchor', async () => {
-    const page = await fixture<HTMLElement>(html`<div><div style="height:3000px"></div><div id="me" style="height:20px"></div></div>`);
+    const page = await fixture<HTMLElement>(
+      html`<div><div style="height:3000px"></div><div id="me" style="height:20px"></div></div>`,
+    );
     const element = page.querySelector<HTMLElement>('#me')!;
     const t = await arm('visible', { element });
     await settle();
@@ -89,7 +93,8 @@ describe('triggers fire, and only then', () => {
 
   it('exit fires when the pointer leaves through the top edge', async () => {
     const t = await arm('exit');
-    const out = (init: MouseEventInit) => document.body.dispatchEvent(new MouseEvent('mouseout', { bubbles: true, ...init }));
+    const out = (init: MouseEventInit) =>
+      document.body.dispatchEvent(new MouseEvent('mouseout', { bubbles: true, ...init }));
     out({ clientY: 300 }); // leaving through the bottom / sides
     out({ clientY: 2, relatedTarget: document.documentElement }); // moving onto another element near the top
     await settle();
@@ -121,7 +126,9 @@ describe('triggers fire, and only then', () => {
   });
 
   it('click:<selector> is delegated and sees into open shadow roots', async () => {
-    const page = await fixture<HTMLElement>(html`<div><button class="other">Other</button><span class="help"><b>Help</b></span><div id="host"></div></div>`);
+    const page = await fixture<HTMLElement>(
+      html`<div><button class="other">Other</button><span class="help"><b>Help</b></span><div id="host"></div></div>`,
+    );
     const root = page.querySelector('#host')!.attachShadow({ mode: 'open' });
     root.innerHTML = '<button class="buy">Buy</button>';
     const t = await arm('click:.help');

@@ -70,7 +70,10 @@ const api = {
   payload,
   endpoint: cfg.endpoint,
   /** Submits a fresh valid payload; resolves { id, durable, delivered } or { id, error }. */
-  async submit(o: Over = {}, endpoint = cfg.endpoint): Promise<{ id: string; durable?: boolean; delivered?: boolean; error?: string }> {
+  async submit(
+    o: Over = {},
+    endpoint = cfg.endpoint,
+  ): Promise<{ id: string; durable?: boolean; delivered?: boolean; error?: string }> {
     const result = await d.submit(endpoint, payload(o));
     return result.ok ? result : { id: result.id, error: result.error };
   },
@@ -80,7 +83,8 @@ const api = {
     return ids;
   },
   /** Raw rows in the outbox database ([] when there is none). */
-  outbox: (): Promise<unknown[]> => idb((db) => tx(db, 'readonly', (s) => s.getAll()).then((r) => r ?? [])).catch(() => []),
+  outbox: (): Promise<unknown[]> =>
+    idb((db) => tx(db, 'readonly', (s) => s.getAll()).then((r) => r ?? [])).catch(() => []),
   /** Writes raw rows straight into the outbox database (matrix S04, C01). */
   seed: (rows: unknown[]) => idb((db) => tx(db, 'readwrite', (s) => void rows.forEach((r) => s.put(r)))),
   /** What a tab switch or app switch looks like to the page (headless Chromium never hides a page by itself). */

@@ -70,7 +70,8 @@ export type FaultServer = {
 };
 
 const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-const html = (body: string) => `<!doctype html><html><head><meta charset="utf-8"><title>cx e2e</title></head><body>${body}</body></html>`;
+const html = (body: string) =>
+  `<!doctype html><html><head><meta charset="utf-8"><title>cx e2e</title></head><body>${body}</body></html>`;
 
 // Records the host-side failures our code must never cause (matrix H04): uncaught errors, unhandled rejections.
 const ERRORS = `<script>window.__errors=[];addEventListener('error',function(e){__errors.push(String(e.message))});addEventListener('unhandledrejection',function(e){__errors.push('unhandled rejection: '+(e.reason&&e.reason.message||e.reason))});window.__pageshow=[];addEventListener('pageshow',function(e){__pageshow.push(e.persisted)});</script>`;
@@ -150,7 +151,7 @@ export async function startFaultServer(bundle: string): Promise<FaultServer> {
       // The receiver validates like the real collector: v1 against the schema, older versions by id only.
       if (!id || (body.v === 1 && !PayloadV1.safeParse(body).success) || typeof body.v != 'number') return 'rejected';
       const have = server.stored.get(id);
-      if (have) return have.duplicates++, 'duplicate';
+      if (have) return (have.duplicates++, 'duplicate');
       server.stored.set(id, { payload: body, receivedAt: Date.now(), duplicates: 0 });
       return 'stored';
     };
@@ -164,7 +165,12 @@ export async function startFaultServer(bundle: string): Promise<FaultServer> {
       }
       const status = action.status ?? 200;
       rec.status = status;
-      const headers: Record<string, string> = { 'Content-Type': 'application/json', Connection: 'close', ...(action.cors === false ? {} : cors), ...action.headers };
+      const headers: Record<string, string> = {
+        'Content-Type': 'application/json',
+        Connection: 'close',
+        ...(action.cors === false ? {} : cors),
+        ...action.headers,
+      };
       if (status > 199 && status < 300) {
         const outcome = store();
         rec.outcome = outcome;
@@ -189,7 +195,13 @@ export async function startFaultServer(bundle: string): Promise<FaultServer> {
       const url = new URL(req.url ?? '/', 'http://x');
       if (req.method == 'OPTIONS') {
         server.preflights++;
-        res.writeHead(204, { ...cors, 'Access-Control-Allow-Methods': 'POST', 'Access-Control-Allow-Headers': 'content-type' }).end();
+        res
+          .writeHead(204, {
+            ...cors,
+            'Access-Control-Allow-Methods': 'POST',
+            'Access-Control-Allow-Headers': 'content-type',
+          })
+          .end();
       } else if (req.method == 'POST' && url.pathname == '/collect') collect(req, res, raw);
       else if (req.method == 'POST' && url.pathname == '/sink') {
         /* the host's own keepalive request (matrix R24): never answered */
@@ -198,26 +210,43 @@ export async function startFaultServer(bundle: string): Promise<FaultServer> {
         const cfg = url.searchParams.get('cfg') ?? '{}';
         const csp = url.searchParams.get('csp');
         const head = (url.searchParams.get('head') ?? '').replace(/</g, '\\u003c');
-        res.writeHead(200, { 'Content-Type': 'text/html', 'Cache-Control': 'no-store', ...(csp ? { 'Content-Security-Policy': csp } : {}) });
+        res.writeHead(200, {
+          'Content-Type': 'text/html',
+          'Cache-Control': 'no-store',
+          ...(csp ? { 'Content-Security-Policy': csp } : {}),
+        });
         const ours = '<script src="/cx.js"></script>'.repeat(url.searchParams.has('twice') ? 2 : 1);
-        res.end(html(`${ERRORS}<script>${head}</script><script>window.cxConfig=${cfg.replace(/</g, '\\u003c')}</script>${ours}`));
+        res.end(
+          html(
+            `${ERRORS}<script>${head}</script><script>window.cxConfig=${cfg.replace(/</g, '\\u003c')}</script>${ours}`,
+          ),
+        );
       } else if (url.pathname == '/sandboxed.html') {
         const src = (url.searchParams.get('src') ?? '').replace(/"/g, '&quot;');
-        res.writeHead(200, { 'Content-Type': 'text/html' }).end(html(`<iframe sandbox="allow-scripts" src="${src}"></iframe>`));
+        res
+          .writeHead(200, { 'Content-Type': 'text/html' })
+          .end(html(`<iframe sandbox="allow-scripts" src="${src}"></iframe>`));
       } else if (url.pathname == '/widget.html') {
         // The shipped script tag with one real <cx-feedback> (attributes from the query), as a site owner pastes it:
         // cx-feedback.js, or the classic cx-feedback.iife.js with `script=iife`.
         const script = url.searchParams.get('script') == 'iife' ? 'cx-feedback.iife.js' : 'cx-feedback.js';
         url.searchParams.delete('script');
-        const attributes = [...url.searchParams].map(([k, v]) => ` ${k.replace(/[^a-z-]/g, '')}="${escapeAttribute(v)}"`).join('');
+        const attributes = [...url.searchParams]
+          .map(([k, v]) => ` ${k.replace(/[^a-z-]/g, '')}="${escapeAttribute(v)}"`)
+          .join('');
         res.writeHead(200, { 'Content-Type': 'text/html', 'Cache-Control': 'no-store' });
-        res.end(html(`${ERRORS}<script src="/dist/${script}"></script><cx-feedback endpoint="${server.endpoint}"${attributes}></cx-feedback>`));
+        res.end(
+          html(
+            `${ERRORS}<script src="/dist/${script}"></script><cx-feedback endpoint="${server.endpoint}"${attributes}></cx-feedback>`,
+          ),
+        );
       } else if (url.pathname.startsWith('/dist/') && /^\/dist\/[\w.-]+\.js$/.test(url.pathname)) {
         readFile(new URL(`../../..${url.pathname}`, import.meta.url)).then(
           (file) => res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(file),
           () => res.writeHead(404).end('run npm run build first'),
         );
-      } else if (url.pathname == '/blank.html') res.writeHead(200, { 'Content-Type': 'text/html' }).end(html(`${ERRORS}<p>blank</p>`));
+      } else if (url.pathname == '/blank.html')
+        res.writeHead(200, { 'Content-Type': 'text/html' }).end(html(`${ERRORS}<p>blank</p>`));
       else res.writeHead(404).end();
     });
   };

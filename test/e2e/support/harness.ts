@@ -11,12 +11,29 @@ export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const launchOptions = {
   executablePath: CHROMIUM,
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-quic',
+    '--no-first-run',
+  ],
   ignoreDefaultArgs: ['--disable-back-forward-cache'],
 };
 
 /** Short timings so retries happen within a test; each test may override. */
-export const FAST = { baseMs: 100, capMs: 800, timeoutMs: 2000, rateLimitMs: 800, retryAfterCapMs: 300_000, openMs: 1000, leaseMs: 3000 };
+export const FAST = {
+  baseMs: 100,
+  capMs: 800,
+  timeoutMs: 2000,
+  rateLimitMs: 800,
+  retryAfterCapMs: 300_000,
+  openMs: 1000,
+  leaseMs: 3000,
+};
 
 export type Tab = { page: Page; context: BrowserContext; warnings: string[]; errors: string[] };
 
@@ -24,7 +41,9 @@ export type Env = {
   server: FaultServer;
   browser: Browser;
   /** A fresh context (own storage) with one page on the test page. `init` runs before our script. */
-  open(options?: PageOptions & { init?: string; goto?: string; before?: (c: BrowserContext) => Promise<unknown> }): Promise<Tab>;
+  open(
+    options?: PageOptions & { init?: string; goto?: string; before?: (c: BrowserContext) => Promise<unknown> },
+  ): Promise<Tab>;
   /** Another page in the same context (same origin storage: another tab). */
   tab(context: BrowserContext, options?: PageOptions & { goto?: string }): Promise<Tab>;
   /** A persistent profile that survives closing the browser (the "next visit" of matrix R19/R21). */
@@ -93,7 +112,8 @@ export function useEnv(): Env {
     const errors: string[] = [];
     for (const t of tabs) {
       errors.push(...t.errors);
-      if (!t.page.isClosed()) errors.push(...((await t.page.evaluate(() => window.__errors ?? []).catch(() => [])) as string[]));
+      if (!t.page.isClosed())
+        errors.push(...((await t.page.evaluate(() => window.__errors ?? []).catch(() => [])) as string[]));
     }
     tabs.length = 0;
     await Promise.all(contexts.splice(0).map((c) => c.close().catch(() => {})));

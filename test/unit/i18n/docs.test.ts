@@ -11,7 +11,9 @@ describe('docs/i18n.md', () => {
   });
 
   it('lists no key that does not exist', () => {
-    const listed = [...doc.matchAll(/^\| `(\w+)` \| /gm)].map((m) => m[1]).filter((k) => !(LOCALES as readonly string[]).includes(k ?? ''));
+    const listed = [...doc.matchAll(/^\| `(\w+)` \| /gm)]
+      .map((m) => m[1])
+      .filter((k) => !(LOCALES as readonly string[]).includes(k ?? ''));
     expect(listed).toEqual(Object.keys(en));
   });
 

@@ -77,7 +77,9 @@ describe('loadStrings', () => {
     expect(fetchMock).toHaveBeenCalledTimes(2);
     expect(mod.hasStrings('fr')).toBe(false);
     expect(warn).toHaveBeenCalledTimes(1);
-    expect(String(warn.mock.calls[0]?.[0])).toMatch(/^cx-feedback: could not load the "fr" strings from https:\/\/cdn\.test\/cx\/locales\/fr\.json \(Error: HTTP 404\)/);
+    expect(String(warn.mock.calls[0]?.[0])).toMatch(
+      /^cx-feedback: could not load the "fr" strings from https:\/\/cdn\.test\/cx\/locales\/fr\.json \(Error: HTTP 404\)/,
+    );
 
     fetchMock.mockImplementation(() => respond(BUILT_IN.fr));
     await expect(mod.loadStrings('fr', BASE)).resolves.toEqual(BUILT_IN.fr);

@@ -35,13 +35,17 @@ describe('built-in locales', () => {
     for (const key of KEYS) expect(placeholders(strings[key]), key).toEqual(placeholders(en[key]));
   });
 
-  it.each(table.filter(([locale]) => locale !== 'en'))('%s is translated (only known cognates equal English)', (locale, strings) => {
-    const same = KEYS.filter((key) => strings[key] === en[key] && !SAME_AS_ENGLISH[key]?.includes(locale));
-    expect(same).toEqual([]);
-  });
+  it.each(table.filter(([locale]) => locale !== 'en'))(
+    '%s is translated (only known cognates equal English)',
+    (locale, strings) => {
+      const same = KEYS.filter((key) => strings[key] === en[key] && !SAME_AS_ENGLISH[key]?.includes(locale));
+      expect(same).toEqual([]);
+    },
+  );
 
   it('en uses typographic punctuation (… and ’), not ASCII stand-ins', () => {
-    for (const [locale, strings] of table) for (const text of Object.values(strings)) expect(text, locale).not.toMatch(/\.\.\./);
+    for (const [locale, strings] of table)
+      for (const text of Object.values(strings)) expect(text, locale).not.toMatch(/\.\.\./);
     for (const text of Object.values(en)) expect(text).not.toMatch(/'/);
   });
 

@@ -5,7 +5,11 @@ describe('pageUrl', () => {
   it.each([
     ['https://shop.example/checkout?email=a@b.c&step=2#pay', [], 'https://shop.example/checkout'],
     ['https://shop.example/checkout?email=a@b.c&step=2#pay', ['step'], 'https://shop.example/checkout?step=2'],
-    ['https://shop.example/a?utm_source=x&step=2&step=3', ['step', 'utm_source'], 'https://shop.example/a?utm_source=x&step=2&step=3'],
+    [
+      'https://shop.example/a?utm_source=x&step=2&step=3',
+      ['step', 'utm_source'],
+      'https://shop.example/a?utm_source=x&step=2&step=3',
+    ],
     ['https://shop.example/a?other=1', ['step'], 'https://shop.example/a'],
     ['https://user:pw@shop.example/a', [], 'https://shop.example/a'],
     ['http://localhost:8080/', [], 'http://localhost:8080/'],

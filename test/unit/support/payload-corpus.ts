@@ -14,23 +14,46 @@ const rating = (type: string, value: unknown) => ({ ...base, answers: [{ questio
 
 export const VALID_PAYLOADS: [string, unknown][] = [
   ['the minimal payload', base],
-  ['every optional field', {
-    ...base,
-    followUpOf: '0f0e0d0c-0b0a-4908-8706-050403020100',
-    sentAt: '2026-03-10T12:00:01.000Z',
-    attempt: 3,
-    metadata: { order: 'A-17', total: 42.5, member: true },
-    context: { ...context, placement: 'popover', trigger: 'event:order-complete', userAgent: 'UA', viewport: '390x844', redacted: ['email'], stage: 'purchase' },
-  }],
+  [
+    'every optional field',
+    {
+      ...base,
+      followUpOf: '0f0e0d0c-0b0a-4908-8706-050403020100',
+      sentAt: '2026-03-10T12:00:01.000Z',
+      attempt: 3,
+      metadata: { order: 'A-17', total: 42.5, member: true },
+      context: {
+        ...context,
+        placement: 'popover',
+        trigger: 'event:order-complete',
+        userAgent: 'UA',
+        viewport: '390x844',
+        redacted: ['email'],
+        stage: 'purchase',
+      },
+    },
+  ],
   ['a text answer with an emoji', { ...base, answers: [{ questionId: 'more', type: 'text', value: 'Great 😀' }] }],
-  ['a multiple choice', { ...base, answers: [{ questionId: 'why', type: 'choice', value: ['price', 'other'], other: 'colour' }] }],
-  ['a reaction with its valence and level', { ...base, answers: [{ questionId: 'feel', type: 'reaction', value: 'confused', valence: 'negative', level: 'pleasure' }] }],
+  [
+    'a multiple choice',
+    { ...base, answers: [{ questionId: 'why', type: 'choice', value: ['price', 'other'], other: 'colour' }] },
+  ],
+  [
+    'a reaction with its valence and level',
+    {
+      ...base,
+      answers: [{ questionId: 'feel', type: 'reaction', value: 'confused', valence: 'negative', level: 'pleasure' }],
+    },
+  ],
   ['twenty answers', { ...base, answers: Array.from({ length: 20 }, (_, i) => ({ ...answer, questionId: `q${i}` })) }],
   ['an unknown extra field (ignored, receivers must accept it)', { ...base, extra: 1 }],
   ['an unknown field in an answer (ignored)', { ...base, answers: [{ ...answer, shownAt: 3 }] }],
   ['a locale with region', { ...base, context: { ...context, locale: 'pt-BR' } }],
   // The versioning policy: what a later v1 widget may add.
-  ['a new context field (stored)', { ...base, context: { ...context, region: 'eu', depth: 3, returning: true, tags: ['a'] } }],
+  [
+    'a new context field (stored)',
+    { ...base, context: { ...context, region: 'eu', depth: 3, returning: true, tags: ['a'] } },
+  ],
   ['a new question kind with a number', rating('stars', 4)],
   ['a new question kind with text', rating('sentence-completion', 'fast and easy')],
   ['a new question kind with a list', rating('ranking', ['b', 'a'])],
@@ -43,9 +66,22 @@ export const VALID_PAYLOADS: [string, unknown][] = [
   ['a single choice', rating('choice', 'price')],
   ['an empty choice list', rating('choice', [])],
   // As earlier releases sent them: no level, valence, stage, placement or trigger; attempt and sentAt set.
-  ['an earlier release: csat with attempt', { ...base, answers: [{ questionId: 'csat', type: 'csat', value: 4 }], attempt: 2, sentAt: base.createdAt }],
-  ['an earlier release: nps and a follow-up text', { ...base, answers: [answer, { questionId: 'why', type: 'text', value: '' }], metadata: { plan: 'pro' } }],
-  ['an earlier release: a follow-up', { ...base, followUpOf: '0f0e0d0c-0b0a-4908-8706-050403020100', answers: [{ questionId: 'more', type: 'text', value: 'ok' }] }],
+  [
+    'an earlier release: csat with attempt',
+    { ...base, answers: [{ questionId: 'csat', type: 'csat', value: 4 }], attempt: 2, sentAt: base.createdAt },
+  ],
+  [
+    'an earlier release: nps and a follow-up text',
+    { ...base, answers: [answer, { questionId: 'why', type: 'text', value: '' }], metadata: { plan: 'pro' } },
+  ],
+  [
+    'an earlier release: a follow-up',
+    {
+      ...base,
+      followUpOf: '0f0e0d0c-0b0a-4908-8706-050403020100',
+      answers: [{ questionId: 'more', type: 'text', value: 'ok' }],
+    },
+  ],
   ['an earlier release: thumbs down', rating('thumbs', 0)],
 ];
 

@@ -6,7 +6,11 @@ import { createStore } from '../../../src/frequency/store.ts';
 /** One storage shared like localStorage between the "tabs" of a test. */
 function sharedStorage(): () => Storage {
   const map = new Map<string, string>();
-  const storage = { getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, v), removeItem: (k: string) => void map.delete(k) } as Storage;
+  const storage = {
+    getItem: (k: string) => map.get(k) ?? null,
+    setItem: (k: string, v: string) => void map.set(k, v),
+    removeItem: (k: string) => void map.delete(k),
+  } as Storage;
   return () => storage;
 }
 
@@ -15,15 +19,37 @@ function tab(storage = sharedStorage(), now = () => 1000) {
   const denied: string[] = [];
   const c = createCoordinator(createStore(storage), now);
   const request = (id: string, priority?: number, extra: Partial<OpenRequest> = {}) =>
-    c.requestOpen({ id, priority, open: () => opened.push(id), denied: (why) => denied.push(`${id}: ${why}`), ...extra });
+    c.requestOpen({
+      id,
+      priority,
+      open: () => opened.push(id),
+      denied: (why) => denied.push(`${id}: ${why}`),
+      ...extra,
+    });
   return { c, opened, denied, request };
 }
 
 describe('coordinator queue', () => {
   it.each<[string, [string, number?][], string[]]>([
     ['one request opens at once', [['a']], ['a']],
-    ['higher priority first', [['a', 1], ['b', 5], ['c', 3]], ['a', 'b', 'c']],
-    ['equal priority: first come, first served', [['x', 0], ['a', 0], ['b', 0]], ['x', 'a', 'b']],
+    [
+      'higher priority first',
+      [
+        ['a', 1],
+        ['b', 5],
+        ['c', 3],
+      ],
+      ['a', 'b', 'c'],
+    ],
+    [
+      'equal priority: first come, first served',
+      [
+        ['x', 0],
+        ['a', 0],
+        ['b', 0],
+      ],
+      ['x', 'a', 'b'],
+    ],
     ['negative priorities go last', [['x', 0], ['low', -1], ['none']], ['x', 'none', 'low']],
   ])('%s', (_, requests, order) => {
     const { c, opened, request } = tab();

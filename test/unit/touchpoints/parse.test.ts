@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { describeTrigger, isProblem, parseDays, parseFrequency, parsePriority, parseSample, parseTrigger, parseUrl } from '../../../src/triggers/parse.ts';
+import {
+  describeTrigger,
+  isProblem,
+  parseDays,
+  parseFrequency,
+  parsePriority,
+  parseSample,
+  parseTrigger,
+  parseUrl,
+} from '../../../src/triggers/parse.ts';
 
 describe('parseTrigger', () => {
   it.each([
@@ -21,23 +30,50 @@ describe('parseTrigger', () => {
     expect(parseTrigger(input)).toEqual(expected);
   });
 
-  it.each(['', 'loud', 'load:1', 'delay', 'delay:', 'delay:-1', 'delay:abc', 'delay:1e3', 'delay:90000', 'scroll:101', 'scroll:-5', 'event:', 'event: ', 'click:', 'idle:x', 'Load'])(
-    '%j is a problem naming the value and the allowed forms',
-    (input) => {
-      const result = parseTrigger(input);
-      expect(isProblem(result)).toBe(true);
-      if (!isProblem(result)) return;
-      expect(result.problem).toContain(`trigger="${input}"`);
-      for (const form of ['load', 'delay:<seconds>', 'scroll:<percent>', 'visible', 'exit', 'event:<name>', 'click:<selector>', 'idle:<seconds>', 'manual']) {
-        expect(result.problem).toContain(form);
-      }
+  it.each([
+    '',
+    'loud',
+    'load:1',
+    'delay',
+    'delay:',
+    'delay:-1',
+    'delay:abc',
+    'delay:1e3',
+    'delay:90000',
+    'scroll:101',
+    'scroll:-5',
+    'event:',
+    'event: ',
+    'click:',
+    'idle:x',
+    'Load',
+  ])('%j is a problem naming the value and the allowed forms', (input) => {
+    const result = parseTrigger(input);
+    expect(isProblem(result)).toBe(true);
+    if (!isProblem(result)) return;
+    expect(result.problem).toContain(`trigger="${input}"`);
+    for (const form of [
+      'load',
+      'delay:<seconds>',
+      'scroll:<percent>',
+      'visible',
+      'exit',
+      'event:<name>',
+      'click:<selector>',
+      'idle:<seconds>',
+      'manual',
+    ]) {
+      expect(result.problem).toContain(form);
+    }
+  });
+
+  it.each(['load', 'delay:5', 'scroll:25', 'event:order-complete', 'click:#buy', 'idle:10', 'manual'])(
+    '%j describes itself back',
+    (text) => {
+      const t = parseTrigger(text);
+      expect(isProblem(t) ? t.problem : describeTrigger(t)).toBe(text);
     },
   );
-
-  it.each(['load', 'delay:5', 'scroll:25', 'event:order-complete', 'click:#buy', 'idle:10', 'manual'])('%j describes itself back', (text) => {
-    const t = parseTrigger(text);
-    expect(isProblem(t) ? t.problem : describeTrigger(t)).toBe(text);
-  });
 });
 
 describe('parseUrl', () => {
@@ -52,7 +88,9 @@ describe('parseUrl', () => {
 
   it.each(['', 'regex:(', 'regex:', 'exact:', 'contains:'])('%j is a problem', (input) => {
     const result = parseUrl(input);
-    expect(isProblem(result) && result.problem).toMatch(new RegExp(`^url="${input.replace(/[()]/g, '\\$&')}" is not valid; expected contains:`));
+    expect(isProblem(result) && result.problem).toMatch(
+      new RegExp(`^url="${input.replace(/[()]/g, '\\$&')}" is not valid; expected contains:`),
+    );
   });
 });
 
@@ -68,7 +106,9 @@ describe('parseFrequency', () => {
   });
 
   it.each(['', 'never', 'max:', 'max:0', 'max:-1', 'max:1.5', 'max:x', 'ONCE'])('%j is a problem', (input) => {
-    expect(parseFrequency(input)).toEqual({ problem: `frequency="${input}" is not valid; expected once, until-answered, always or max:<n>` });
+    expect(parseFrequency(input)).toEqual({
+      problem: `frequency="${input}" is not valid; expected once, until-answered, always or max:<n>`,
+    });
   });
 });
 

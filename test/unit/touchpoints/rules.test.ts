@@ -7,7 +7,13 @@ const NOW = Date.UTC(2026, 10, 23, 12);
 const ago = (days: number) => NOW - days * DAY;
 const iso = (t: number) => new Date(t).toISOString();
 
-const input = (state: State, rest: Partial<DecideInput> = {}): DecideInput => ({ id: 's1', state, now: NOW, draw: 10, ...rest });
+const input = (state: State, rest: Partial<DecideInput> = {}): DecideInput => ({
+  id: 's1',
+  state,
+  now: NOW,
+  draw: 10,
+  ...rest,
+});
 const one = (entry: NonNullable<State['s']>[string], extra: State = {}): State => ({ ...extra, s: { s1: entry } });
 
 describe('decide', () => {
@@ -24,14 +30,29 @@ describe('decide', () => {
     ['max:3 after 3', input(one({ n: 3 }), { frequency: 3 }), 'already shown 3 time(s)'],
     ['max:3 answered', input(one({ n: 1, a: ago(400) }), { frequency: 3 }), 'already answered'],
     ['always, answered long ago', input(one({ n: 9, a: ago(1) }), { frequency: 'always' }), null],
-    ['always, answered, recontact-days 7', input(one({ n: 9, a: ago(1) }), { frequency: 'always', recontactDays: 7 }), 'answered recently', ago(1) + 7 * DAY],
-    ['dismissed yesterday, default recontact 30', input(one({ n: 1, d: ago(1) })), 'dismissed recently', ago(1) + 30 * DAY],
+    [
+      'always, answered, recontact-days 7',
+      input(one({ n: 9, a: ago(1) }), { frequency: 'always', recontactDays: 7 }),
+      'answered recently',
+      ago(1) + 7 * DAY,
+    ],
+    [
+      'dismissed yesterday, default recontact 30',
+      input(one({ n: 1, d: ago(1) })),
+      'dismissed recently',
+      ago(1) + 30 * DAY,
+    ],
     ['dismissed 31 days ago', input(one({ n: 1, d: ago(31) })), null],
     ['dismissed, recontact-days 0', input(one({ n: 1, d: ago(0) }), { recontactDays: 0 }), null],
     ['snoozed 12 h ago (1 day)', input(one({ z: ago(0.5) })), 'snoozed', ago(0.5) + DAY],
     ['snoozed 2 days ago', input(one({ z: ago(2) })), null],
     ['snoozed 2 days ago, snooze-days 3', input(one({ z: ago(2) }), { snoozeDays: 3 }), 'snoozed', ago(2) + 3 * DAY],
-    ['interrupting within cooldown', input({ c: ago(2) }, { interrupting: true }), 'site-wide cooldown', ago(2) + 7 * DAY],
+    [
+      'interrupting within cooldown',
+      input({ c: ago(2) }, { interrupting: true }),
+      'site-wide cooldown',
+      ago(2) + 7 * DAY,
+    ],
     ['interrupting after cooldown', input({ c: ago(8) }, { interrupting: true }), null],
     ['interrupting, cooldown-days 1', input({ c: ago(2) }, { interrupting: true, cooldownDays: 1 }), null],
     ['interrupting, cooldown-days 0', input({ c: NOW }, { interrupting: true, cooldownDays: 0 }), null],

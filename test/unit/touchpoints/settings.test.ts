@@ -4,18 +4,41 @@ import { touchpointSettings } from '../../../src/touchpoint/settings.ts';
 
 const read = (attributes: Record<string, string>) => {
   const problems: string[] = [];
-  const settings = touchpointSettings((attr) => attributes[attr] ?? '', (p, attr) => problems.push(`${attr}: ${p.problem}`));
+  const settings = touchpointSettings(
+    (attr) => attributes[attr] ?? '',
+    (p, attr) => problems.push(`${attr}: ${p.problem}`),
+  );
   return { settings, problems };
 };
 
 describe('touchpointSettings: one reading for the entry module and the element', () => {
   it('defaults: inline on load, always; floating waits for the launcher', () => {
-    expect(read({}).settings).toEqual({ mode: 'inline', trigger: { kind: 'load' }, url: undefined, rules: { frequency: 'always' }, priority: 0, anchor: '' });
-    expect(read({ mode: 'floating' }).settings).toMatchObject({ mode: 'floating', trigger: { kind: 'manual' }, rules: { frequency: undefined } });
+    expect(read({}).settings).toEqual({
+      mode: 'inline',
+      trigger: { kind: 'load' },
+      url: undefined,
+      rules: { frequency: 'always' },
+      priority: 0,
+      anchor: '',
+    });
+    expect(read({ mode: 'floating' }).settings).toMatchObject({
+      mode: 'floating',
+      trigger: { kind: 'manual' },
+      rules: { frequency: undefined },
+    });
   });
 
   it('a popover with every attribute', () => {
-    const { settings, problems } = read({ mode: 'popover', trigger: 'delay:5', url: 'contains:/checkout', frequency: 'once', 'cooldown-days': '3', sample: '20%', priority: '2', anchor: ' #buy ' });
+    const { settings, problems } = read({
+      mode: 'popover',
+      trigger: 'delay:5',
+      url: 'contains:/checkout',
+      frequency: 'once',
+      'cooldown-days': '3',
+      sample: '20%',
+      priority: '2',
+      anchor: ' #buy ',
+    });
     expect(problems).toEqual([]);
     expect(settings).toEqual({
       mode: 'popover',
@@ -28,8 +51,20 @@ describe('touchpointSettings: one reading for the entry module and the element',
   });
 
   it('each bad value is reported with its attribute and read as the default', () => {
-    const { settings, problems } = read({ mode: 'sideways', trigger: 'sometimes', url: 'regex:(', frequency: 'often', priority: 'high' });
-    expect(settings).toMatchObject({ mode: 'inline', trigger: { kind: 'load' }, url: undefined, rules: { frequency: 'always' }, priority: 0 });
+    const { settings, problems } = read({
+      mode: 'sideways',
+      trigger: 'sometimes',
+      url: 'regex:(',
+      frequency: 'often',
+      priority: 'high',
+    });
+    expect(settings).toMatchObject({
+      mode: 'inline',
+      trigger: { kind: 'load' },
+      url: undefined,
+      rules: { frequency: 'always' },
+      priority: 0,
+    });
     expect(problems.map((p) => p.split(':')[0])).toEqual(['mode', 'trigger', 'url', 'frequency', 'priority']);
   });
 });
@@ -46,6 +81,9 @@ describe('parsePosition', () => {
   });
 
   it('a popover position that is not a side is a problem, and the default', () => {
-    expect(parsePosition('popover', 'middle')).toEqual({ placement: 'bottom', problem: expect.stringContaining('position="middle" is not valid') });
+    expect(parsePosition('popover', 'middle')).toEqual({
+      placement: 'bottom',
+      problem: expect.stringContaining('position="middle" is not valid'),
+    });
   });
 });

@@ -42,7 +42,12 @@ describe('createStore', () => {
   });
 
   it.each([
-    ['storage access throws', () => { throw new DOMException('denied', 'SecurityError'); }],
+    [
+      'storage access throws',
+      () => {
+        throw new DOMException('denied', 'SecurityError');
+      },
+    ],
     ['reads throw', () => fakeStorage({ get: true }).storage],
     ['writes throw (quota)', () => fakeStorage({ set: true }).storage],
   ])('keeps state in memory when %s', (_, storage) => {

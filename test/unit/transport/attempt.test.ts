@@ -6,7 +6,11 @@ import { row } from './fixtures.ts';
 const NOW = Date.parse('2026-11-23T10:00:00Z');
 const timing = { baseMs: 1000, capMs: 300_000, retryAfterCapMs: 300_000, rateLimitMs: 60_000 };
 const entry = (failures = 0) => fromRow(row({ f: failures, a: failures + 1 }));
-const outcome = (status: number, retryAfter: string | null = null, error?: string): Outcome => ({ status, retryAfter, error });
+const outcome = (status: number, retryAfter: string | null = null, error?: string): Outcome => ({
+  status,
+  retryAfter,
+  error,
+});
 
 describe('afterAttempt: the receiver contract for one entry', () => {
   it.each([
@@ -32,12 +36,19 @@ describe('afterAttempt: the receiver contract for one entry', () => {
     [429, '2', 3, 2000, false, true, 'status 429'],
     [0, null, 0, 500, true, false, 'network error'],
     [0, '7', 0, 500, true, false, 'network error'],
-  ] as const)('status %i, Retry-After %s, %i failures before → retry in %i ms', (status, header, before, delayMs, counts, fromReceiver, reason) => {
-    const next = afterAttempt(entry(before), outcome(status, header), NOW, timing, () => 0.5);
-    expect(next).toMatchObject({ kind: 'retry', delayMs, countsAsFailure: counts, reason });
-    if (next.kind != 'retry') return;
-    expect(next.entry).toMatchObject({ failures: before + (counts ? 1 : 0), dueAt: NOW + delayMs, dueFromReceiver: fromReceiver });
-  });
+  ] as const)(
+    'status %i, Retry-After %s, %i failures before → retry in %i ms',
+    (status, header, before, delayMs, counts, fromReceiver, reason) => {
+      const next = afterAttempt(entry(before), outcome(status, header), NOW, timing, () => 0.5);
+      expect(next).toMatchObject({ kind: 'retry', delayMs, countsAsFailure: counts, reason });
+      if (next.kind != 'retry') return;
+      expect(next.entry).toMatchObject({
+        failures: before + (counts ? 1 : 0),
+        dueAt: NOW + delayMs,
+        dueFromReceiver: fromReceiver,
+      });
+    },
+  );
 
   it('names a timeout as its reason and leaves the input entry unchanged', () => {
     const input = entry();

@@ -59,7 +59,13 @@ describe('submit', () => {
     expect(h.sent).toHaveLength(1);
     const { init, body, url } = h.sent[0]!;
     expect(url).toBe(END);
-    expect(init).toMatchObject({ method: 'POST', credentials: 'omit', keepalive: true, referrerPolicy: 'no-referrer', headers: { 'Content-Type': 'text/plain;charset=UTF-8' } });
+    expect(init).toMatchObject({
+      method: 'POST',
+      credentials: 'omit',
+      keepalive: true,
+      referrerPolicy: 'no-referrer',
+      headers: { 'Content-Type': 'text/plain;charset=UTF-8' },
+    });
     expect(Object.getPrototypeOf(init)).toBeNull();
     expect(body).toMatchObject({ ...p, attempt: 1, sentAt: '2026-11-23T10:00:00.000Z' });
     expect(h.m.size).toBe(0);
@@ -172,7 +178,15 @@ describe('retries', () => {
     expect(h.sent.map((s) => s.body.id)).toEqual([p.id, p.id, p.id, p.id]);
     expect(h.sent.map((s) => s.body.attempt)).toEqual([1, 2, 3, 4]);
     expect(new Set(h.sent.map((s) => s.body.sentAt)).size).toBe(4);
-    expect(h.of('retry')).toEqual([1, 2, 3].map((attempt, i) => ({ type: 'retry', id: p.id, attempt, delayMs: [500, 1000, 2000][i], reason: 'status 500' })));
+    expect(h.of('retry')).toEqual(
+      [1, 2, 3].map((attempt, i) => ({
+        type: 'retry',
+        id: p.id,
+        attempt,
+        delayMs: [500, 1000, 2000][i],
+        reason: 'status 500',
+      })),
+    );
     expect(h.m.size).toBe(0);
     await vi.advanceTimersByTimeAsync(600_000);
     expect(h.sent).toHaveLength(4);
@@ -292,7 +306,9 @@ describe('terminal answers', () => {
     expect(h.m.size).toBe(2);
     expect(h.of('paused')).toEqual([{ type: 'paused', endpoint: END, status }]);
     expect(warn).toHaveBeenCalledTimes(1);
-    expect(String(warn.mock.calls[0]![0])).toMatch(new RegExp(`^cx-feedback: paused sending to ${END} .*answered ${status}; check the endpoint URL`));
+    expect(String(warn.mock.calls[0]![0])).toMatch(
+      new RegExp(`^cx-feedback: paused sending to ${END} .*answered ${status}; check the endpoint URL`),
+    );
     // another endpoint is unaffected
     await h.d.submit('https://other.example/r', payload());
     await flush();
@@ -350,7 +366,10 @@ describe('outbox on drain', () => {
 describe('consent', () => {
   it.each([
     ['setConsent(false)', (d: ReturnType<typeof harness>['d']) => d.setConsent(false)],
-    ['configure({ requireConsent: true })', (d: ReturnType<typeof harness>['d']) => d.configure({ requireConsent: true })],
+    [
+      'configure({ requireConsent: true })',
+      (d: ReturnType<typeof harness>['d']) => d.configure({ requireConsent: true }),
+    ],
   ])('%s holds responses until setConsent(true)', async (_, hold) => {
     const h = harness([200]);
     hold(h.d);

@@ -56,9 +56,34 @@ describe('fallbackStore', () => {
 
 describe('openIdb', () => {
   it.each([
-    ['open throws (SecurityError in a sandboxed iframe)', { open: () => { throw new DOMException('no', 'SecurityError'); } }],
-    ['open errors', { open: () => { const rq = {} as IDBOpenDBRequest; setTimeout(() => rq.onerror?.(new Event('error'))); return rq; } }],
-    ['open is blocked', { open: () => { const rq = {} as IDBOpenDBRequest; setTimeout(() => rq.onblocked?.(new Event('blocked') as IDBVersionChangeEvent)); return rq; } }],
+    [
+      'open throws (SecurityError in a sandboxed iframe)',
+      {
+        open: () => {
+          throw new DOMException('no', 'SecurityError');
+        },
+      },
+    ],
+    [
+      'open errors',
+      {
+        open: () => {
+          const rq = {} as IDBOpenDBRequest;
+          setTimeout(() => rq.onerror?.(new Event('error')));
+          return rq;
+        },
+      },
+    ],
+    [
+      'open is blocked',
+      {
+        open: () => {
+          const rq = {} as IDBOpenDBRequest;
+          setTimeout(() => rq.onblocked?.(new Event('blocked') as IDBVersionChangeEvent));
+          return rq;
+        },
+      },
+    ],
     ['open never answers', { open: () => ({}) as IDBOpenDBRequest }],
   ])('resolves undefined when %s', async (_, factory) => {
     expect(await openIdb(20, factory as unknown as IDBFactory)).toBeUndefined();

@@ -9,7 +9,10 @@ describe('newId', () => {
   });
 
   it('falls back to getRandomValues (http pages have no randomUUID)', () => {
-    const fill = (bytes: number) => ({ getRandomValues: <T extends ArrayBufferView>(a: T) => ((a as unknown as Uint8Array).fill(bytes), a) }) as unknown as Crypto;
+    const fill = (bytes: number) =>
+      ({
+        getRandomValues: <T extends ArrayBufferView>(a: T) => ((a as unknown as Uint8Array).fill(bytes), a),
+      }) as unknown as Crypto;
     expect(newId(fill(0))).toBe('00000000-0000-4000-8000-000000000000');
     expect(newId(fill(255))).toBe('ffffffff-ffff-4fff-bfff-ffffffffffff');
   });
