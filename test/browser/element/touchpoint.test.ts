@@ -66,8 +66,12 @@ describe('<cx-feedback> touchpoints', () => {
     const close = oneEvent(el, 'cx-close');
     (shadow(el).querySelector('[part="close"]') as HTMLElement).click();
     expect((await close).detail.reason).to.equal('done');
+    // A control armed after it on the same event: once the control has opened, this one has decided too.
+    const control = await mount(
+      html`<cx-feedback endpoint=${ENDPOINT} touchpoint=${uniqueTouchpoint('pop-control')} question="csat" mode="popover" trigger="event:${tp}" cooldown-days="0"></cx-feedback>`,
+    );
     fire(tp);
-    await new Promise((r) => setTimeout(r, 100));
+    await waitUntil(() => card(control), 'the control did not open');
     expect(card(el)).to.equal(null);
   });
 
@@ -183,6 +187,7 @@ describe('<cx-feedback> touchpoints', () => {
     const [ea, eb] = [wrap.querySelector<HTMLElement>('#a')!, wrap.querySelector<HTMLElement>('#b')!];
     fire(`${a}-go`);
     await waitUntil(() => card(eb), 'the higher priority one did not open');
+    // Both were decided at the same trigger; the lower one stays queued behind the open card (a short look to be sure).
     await new Promise((r) => setTimeout(r, 100));
     expect(card(ea)).to.equal(null);
     (shadow(eb).querySelector('[part="close"]') as HTMLElement).click();
@@ -202,6 +207,7 @@ describe('<cx-feedback> touchpoints', () => {
       html`<cx-feedback endpoint=${ENDPOINT} touchpoint=${b} question="csat" mode="popover" trigger="event:${b}"></cx-feedback>`,
     );
     fire(b);
+    // The cooldown is decided at the trigger, before any quiet zone: a short look is enough to see it stay closed.
     await new Promise((r) => setTimeout(r, 150));
     expect(card(eb)).to.equal(null);
   });
