@@ -19,7 +19,10 @@ export const START = '<!-- api:start -->';
 export const END = '<!-- api:end -->';
 const STYLES = 'src/element/styles.ts';
 /** Every TypeScript file of the element: its templates (part="…") may live in any of them. */
-const templates = () => readdirSync(`${root}src/element`, { recursive: true }).filter((f) => f.endsWith('.ts')).map((f) => `src/element/${f}`);
+const templates = () =>
+  readdirSync(`${root}src/element`, { recursive: true })
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => `src/element/${f}`);
 
 /** Each file that carries a generated reference, and the sections it carries, in order. */
 export const DOCS = {
@@ -30,7 +33,9 @@ export const DOCS = {
 
 /** The <cx-feedback> declaration of a manifest. */
 export function elementOf(manifest, tagName = 'cx-feedback') {
-  const element = manifest.modules.flatMap((module) => module.declarations ?? []).find((d) => d.customElement && d.tagName === tagName);
+  const element = manifest.modules
+    .flatMap((module) => module.declarations ?? [])
+    .find((d) => d.customElement && d.tagName === tagName);
   if (!element) throw new Error(`${MANIFEST}: no custom element <${tagName}>`);
   return element;
 }
@@ -51,7 +56,8 @@ export function eventDetailTypes(source = read(EVENT_TYPES)) {
   const details = new Map();
   for (const member of map.type.members) {
     if (!ts.isPropertySignature(member) || !member.type) continue;
-    const name = ts.isStringLiteral(member.name) || ts.isIdentifier(member.name) ? member.name.text : member.name.getText(file);
+    const name =
+      ts.isStringLiteral(member.name) || ts.isIdentifier(member.name) ? member.name.text : member.name.getText(file);
     details.set(name, oneLine(member.type.getText(file)).replace(/;\s*\}/g, ' }'));
   }
   return details;
@@ -60,54 +66,119 @@ export function eventDetailTypes(source = read(EVENT_TYPES)) {
 const oneLine = (text = '') => text.replace(/\s+/g, ' ').trim();
 const cell = (text) => oneLine(text).replace(/\|/g, '\\|');
 const code = (text) => (text ? `\`${text}\`` : '');
-const table = (head, rows) => [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');
-const isPublic = (member) => !member.static && (member.privacy ?? 'public') === 'public' && !member.name.startsWith('_');
+const table = (head, rows) =>
+  [
+    `| ${head.join(' | ')} |`,
+    `|${head.map(() => '---').join('|')}|`,
+    ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+  ].join('\n');
+const isPublic = (member) =>
+  !member.static && (member.privacy ?? 'public') === 'public' && !member.name.startsWith('_');
 
 /** Each section: a heading and a table from the element declaration (and, for events and strings, their sources). */
 export const SECTIONS = {
   attributes: (element) => [
     '### Attributes',
     'Each attribute has a property of the name in the second column; the attribute is the string form.',
-    table(['attribute', 'property', 'type', 'default', 'meaning'], (element.attributes ?? []).map((a) => [code(a.name), code(a.fieldName), code(a.type?.text), code(a.default), a.description ?? ''])),
+    table(
+      ['attribute', 'property', 'type', 'default', 'meaning'],
+      (element.attributes ?? []).map((a) => [
+        code(a.name),
+        code(a.fieldName),
+        code(a.type?.text),
+        code(a.default),
+        a.description ?? '',
+      ]),
+    ),
   ],
   properties: (element) => [
     '### Properties without an attribute',
-    table(['property', 'type', 'meaning'], (element.members ?? []).filter((m) => m.kind === 'field' && isPublic(m) && !m.attribute).map((m) => [code(m.name), code(m.type?.text), m.description ?? ''])),
+    table(
+      ['property', 'type', 'meaning'],
+      (element.members ?? [])
+        .filter((m) => m.kind === 'field' && isPublic(m) && !m.attribute)
+        .map((m) => [code(m.name), code(m.type?.text), m.description ?? '']),
+    ),
   ],
   methods: (element) => [
     '### Methods',
-    table(['method', 'returns', 'what it does'], (element.members ?? []).filter((m) => m.kind === 'method' && isPublic(m)).map((m) => [
-      code(`${m.name}(${(m.parameters ?? []).map((p) => (p.default ? `${p.name} = ${p.default}` : p.name)).join(', ')})`),
-      code(m.return?.type?.text),
-      m.description ?? '',
-    ])),
+    table(
+      ['method', 'returns', 'what it does'],
+      (element.members ?? [])
+        .filter((m) => m.kind === 'method' && isPublic(m))
+        .map((m) => [
+          code(
+            `${m.name}(${(m.parameters ?? []).map((p) => (p.default ? `${p.name} = ${p.default}` : p.name)).join(', ')})`,
+          ),
+          code(m.return?.type?.text),
+          m.description ?? '',
+        ]),
+    ),
   ],
   events: (element, { details }) => [
     '### Events',
-    'All bubble and are composed; `detail` is typed by `CxEventMap` (`import type { CxEventMap } from \'cx-feedback\'`).',
-    table(['event', 'detail', 'when'], (element.events ?? []).map((e) => [code(e.name), code(details.get(e.name) ?? e.type?.text), (e.description ?? '').replace(/\s*detail:.*$/, '')])),
+    "All bubble and are composed; `detail` is typed by `CxEventMap` (`import type { CxEventMap } from 'cx-feedback'`).",
+    table(
+      ['event', 'detail', 'when'],
+      (element.events ?? []).map((e) => [
+        code(e.name),
+        code(details.get(e.name) ?? e.type?.text),
+        (e.description ?? '').replace(/\s*detail:.*$/, ''),
+      ]),
+    ),
   ],
-  cssParts: (element) => ['### Parts', table(['part', 'element'], (element.cssParts ?? []).map((p) => [code(p.name), p.description ?? '']))],
-  cssProperties: (element) => ['### Custom properties', table(['property', 'what it sets'], (element.cssProperties ?? []).map((p) => [code(p.name), p.description ?? '']))],
-  slots: (element) => ['### Slots', table(['slot', 'content'], (element.slots ?? []).map((s) => [s.name ? code(s.name) : '(default)', s.description ?? '']))],
+  cssParts: (element) => [
+    '### Parts',
+    table(
+      ['part', 'element'],
+      (element.cssParts ?? []).map((p) => [code(p.name), p.description ?? '']),
+    ),
+  ],
+  cssProperties: (element) => [
+    '### Custom properties',
+    table(
+      ['property', 'what it sets'],
+      (element.cssProperties ?? []).map((p) => [code(p.name), p.description ?? '']),
+    ),
+  ],
+  slots: (element) => [
+    '### Slots',
+    table(
+      ['slot', 'content'],
+      (element.slots ?? []).map((s) => [s.name ? code(s.name) : '(default)', s.description ?? '']),
+    ),
+  ],
   strings: (_element, { en }) => [
     '### String keys',
     'Override any of them per element with `strings` (see [Languages](i18n.md)).',
-    table(['key', 'English'], Object.entries(en).map(([key, text]) => [code(key), text])),
+    table(
+      ['key', 'English'],
+      Object.entries(en).map(([key, text]) => [code(key), text]),
+    ),
   ],
 };
 
 /** English strings in key order, by bundling en.ts (Node 20 cannot import .ts itself). */
 export async function englishStrings() {
-  const result = await build({ entryPoints: [`${root}src/i18n/en.ts`], bundle: true, format: 'esm', write: false, logLevel: 'error' });
-  const { en } = await import(`data:text/javascript;base64,${Buffer.from(result.outputFiles[0].text).toString('base64')}`);
+  const result = await build({
+    entryPoints: [`${root}src/i18n/en.ts`],
+    bundle: true,
+    format: 'esm',
+    write: false,
+    logLevel: 'error',
+  });
+  const { en } = await import(
+    `data:text/javascript;base64,${Buffer.from(result.outputFiles[0].text).toString('base64')}`
+  );
   return en;
 }
 
 /** The generated markdown between the markers (without them) for `sections`, from the given sources. */
 export function apiMarkdownFrom(element, sections, sources) {
   const from = sections.includes('strings') ? `${MANIFEST} and src/i18n/en.ts` : MANIFEST;
-  const parts = [`<!-- Generated by \`node scripts/docs-api.mjs\` from ${from} (the JSDoc of src/element/cx-feedback.ts); edit those, not this. -->`];
+  const parts = [
+    `<!-- Generated by \`node scripts/docs-api.mjs\` from ${from} (the JSDoc of src/element/cx-feedback.ts); edit those, not this. -->`,
+  ];
   for (const section of sections) parts.push(...SECTIONS[section](element, sources).flatMap((block) => ['', block]));
   return parts.join('\n');
 }
@@ -135,7 +206,8 @@ export function usedInCode() {
     for (const [, value] of read(file).matchAll(/\bpart="([^"]*)"/g)) {
       // Static names, plus names inside quoted strings of an expression: part="option${on ? ' option-selected' : ''}".
       const quoted = [...value.matchAll(/'([\w\s-]*)'/g)].map((m) => m[1]).join(' ');
-      for (const name of `${value.replace(/\$\{[^}]*\}/g, ' ')} ${quoted}`.split(/\s+/)) if (/^[a-z][\w-]*$/.test(name)) parts.add(name);
+      for (const name of `${value.replace(/\$\{[^}]*\}/g, ' ')} ${quoted}`.split(/\s+/))
+        if (/^[a-z][\w-]*$/.test(name)) parts.add(name);
     }
   }
   return { props, parts };
@@ -155,8 +227,14 @@ export function drift(element = elementOf(readManifest())) {
 
 async function main() {
   const { documentedNotUsed, usedNotDocumented } = drift();
-  for (const name of documentedNotUsed) console.warn(`docs-api: ${name} is documented (JSDoc of src/element/cx-feedback.ts) but not used by styles or templates`);
-  for (const name of usedNotDocumented) console.warn(`docs-api: ${name} is used by styles or templates but has no @cssprop/@csspart line in src/element/cx-feedback.ts`);
+  for (const name of documentedNotUsed)
+    console.warn(
+      `docs-api: ${name} is documented (JSDoc of src/element/cx-feedback.ts) but not used by styles or templates`,
+    );
+  for (const name of usedNotDocumented)
+    console.warn(
+      `docs-api: ${name} is used by styles or templates but has no @cssprop/@csspart line in src/element/cx-feedback.ts`,
+    );
   let stale = 0;
   for (const file of Object.keys(DOCS)) {
     const doc = read(file);

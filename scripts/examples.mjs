@@ -18,7 +18,12 @@ const SKIP = {};
 function step(cwd, cmd, args) {
   const started = Date.now();
   const result = spawnSync(cmd, args, { cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  return { ok: result.status === 0, seconds: (Date.now() - started) / 1000, stdout: result.stdout ?? '', output: `${result.stdout ?? ''}${result.stderr ?? ''}${result.error?.message ?? ''}` };
+  return {
+    ok: result.status === 0,
+    seconds: (Date.now() - started) / 1000,
+    stdout: result.stdout ?? '',
+    output: `${result.stdout ?? ''}${result.stderr ?? ''}${result.error?.message ?? ''}`,
+  };
 }
 
 // Pack once: every app depends on "file:../../.tmp/cx-feedback.tgz". The apps' lockfiles leave out that tarball's
@@ -53,7 +58,12 @@ for (const app of apps) {
     build: () => step(cwd, 'npm', ['run', '--silent', 'build']),
     // An app whose check needs more than the shared one (a server of its own, a second page, an expectation) has its
     // own check.mjs, built from the shared one's pieces.
-    check: () => step(cwd, 'node', existsSync(join(cwd, 'check.mjs')) ? [join(cwd, 'check.mjs')] : [join(examples, 'shared/check.mjs'), cwd]),
+    check: () =>
+      step(
+        cwd,
+        'node',
+        existsSync(join(cwd, 'check.mjs')) ? [join(cwd, 'check.mjs')] : [join(examples, 'shared/check.mjs'), cwd],
+      ),
   };
   const times = [];
   const failures = [];

@@ -1,7 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ESM script without type declarations
-import { apiMarkdown, apiMarkdownFrom, DOCS, drift, elementOf, END, eventDetailTypes, START, usedInCode, withApi } from '../../scripts/docs-api.mjs';
+import {
+  apiMarkdown,
+  apiMarkdownFrom,
+  DOCS,
+  drift,
+  elementOf,
+  END,
+  eventDetailTypes,
+  START,
+  usedInCode,
+  withApi,
+} from '../../scripts/docs-api.mjs';
 
 const readDoc = (file: string) => readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8');
 const files: string[] = Object.keys(DOCS);
@@ -42,13 +53,33 @@ describe('tables from a manifest', () => {
     kind: 'class',
     customElement: true,
     tagName: 'x-demo',
-    attributes: [{ name: 'follow-up-when', fieldName: 'followUpWhen', type: { text: 'string' }, default: "'always'", description: 'When:\n `a` | `b`.' }],
+    attributes: [
+      {
+        name: 'follow-up-when',
+        fieldName: 'followUpWhen',
+        type: { text: 'string' },
+        default: "'always'",
+        description: 'When:\n `a` | `b`.',
+      },
+    ],
     members: [
       { kind: 'field', name: 'followUpWhen', attribute: 'follow-up-when', type: { text: 'string' } },
-      { kind: 'field', name: 'survey', privacy: 'public', type: { text: 'Survey | undefined' }, description: 'A survey.' },
+      {
+        kind: 'field',
+        name: 'survey',
+        privacy: 'public',
+        type: { text: 'Survey | undefined' },
+        description: 'A survey.',
+      },
       { kind: 'field', name: 'config', privacy: 'private', type: { text: 'Config' } },
       { kind: 'field', name: 'styles', static: true },
-      { kind: 'method', name: 'show', parameters: [{ name: 'trigger', default: "'api'" }], return: { type: { text: 'boolean' } }, description: 'Opens it.' },
+      {
+        kind: 'method',
+        name: 'show',
+        parameters: [{ name: 'trigger', default: "'api'" }],
+        return: { type: { text: 'boolean' } },
+        description: 'Opens it.',
+      },
       { kind: 'method', name: 'reconfigure', privacy: 'private' },
     ],
     events: [{ name: 'cx-close', type: { text: "CxEventMap['cx-close']" }, description: 'Closed. detail: { reason }' }],
@@ -56,9 +87,15 @@ describe('tables from a manifest', () => {
     cssParts: [{ name: 'card', description: 'The card.' }],
     cssProperties: [{ name: '--cx-accent', description: 'Accent.' }],
   };
-  const manifest = { schemaVersion: '1.0.0', modules: [{ kind: 'javascript-module', path: 'x.ts', declarations: [element] }] };
+  const manifest = {
+    schemaVersion: '1.0.0',
+    modules: [{ kind: 'javascript-module', path: 'x.ts', declarations: [element] }],
+  };
   const details = new Map([['cx-close', "{ reason: 'done' | 'api' }"]]);
-  const rows = (section: string) => (apiMarkdownFrom(elementOf(manifest, 'x-demo'), [section], { details, en: { close: 'Close' } }) as string).split('\n').filter((line) => line.startsWith('| `') || line.startsWith('| ('));
+  const rows = (section: string) =>
+    (apiMarkdownFrom(elementOf(manifest, 'x-demo'), [section], { details, en: { close: 'Close' } }) as string)
+      .split('\n')
+      .filter((line) => line.startsWith('| `') || line.startsWith('| ('));
 
   it.each([
     ['attributes', ["| `follow-up-when` | `followUpWhen` | `string` | `'always'` | When: `a` \\| `b`. |"]],
@@ -78,7 +115,8 @@ describe('tables from a manifest', () => {
   });
 
   it('reads each detail type of CxEventMap on one line', () => {
-    const source = "export type CxEventMap = {\n  /** doc */\n  'cx-sent': {\n    id: string;\n    status: number;\n  };\n  'cx-submit': PayloadV1;\n};";
+    const source =
+      "export type CxEventMap = {\n  /** doc */\n  'cx-sent': {\n    id: string;\n    status: number;\n  };\n  'cx-submit': PayloadV1;\n};";
     expect([...eventDetailTypes(source)]).toEqual([
       ['cx-sent', '{ id: string; status: number }'],
       ['cx-submit', 'PayloadV1'],
