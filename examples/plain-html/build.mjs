@@ -6,7 +6,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } f
  * The file a page pastes, in one place: the pages say %CX_SCRIPT% and get this name here. Every other script-tag file
  * of the package is copied too (whatever its name), so a renamed or split script needs only this line changed.
  */
-export const SCRIPT = 'cx-feedback.iife.js';
+export const SCRIPT = 'cx-feedback.js';
 
 const dist = new URL('dist/', import.meta.url);
 const src = new URL('src/', import.meta.url);
