@@ -2,9 +2,40 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { fileURLToPath } from 'node:url';
 import { collectMiddleware } from './test/support/collect-middleware.mjs';
+import { firefoxLauncher } from './test/support/engines/firefox-launcher.mjs';
+import { startWebKitDriver } from './test/support/engines/webkit-driver.mjs';
+import { webkitLauncher } from './test/support/engines/webkit-launcher.mjs';
 
-// Real Chromium (Debian's package; playwright-core downloads no browser). Flags from ../shared/TOOLCHAIN.md.
+// One engine per run, CX_ENGINE=chromium (default) | firefox | webkit (docs/browsers.md): Debian's chromium through
+// playwright-core (flags from ../shared/TOOLCHAIN.md), firefox-esr through puppeteer-core over WebDriver BiDi, and
+// WebKitGTK's MiniBrowser through WebKitWebDriver, started here under an Xvfb of its own.
+const engine = process.env.CX_ENGINE || 'chromium';
 const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const chromium = () =>
+  playwrightLauncher({
+    product: 'chromium',
+    launchOptions: {
+      executablePath,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-quic',
+        '--no-first-run',
+      ],
+    },
+  });
+const launchers = {
+  chromium,
+  firefox: firefoxLauncher,
+  webkit: async () => webkitLauncher((await startWebKitDriver()).port),
+};
+if (!launchers[engine]) throw new Error(`CX_ENGINE=${engine}: expected chromium, firefox or webkit`);
+const browser = await launchers[engine]();
 
 export default {
   files: ['test/browser/**/*.test.ts'],
@@ -13,25 +44,7 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
   ],
-  browsers: [
-    playwrightLauncher({
-      product: 'chromium',
-      launchOptions: {
-        executablePath,
-        headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--disable-quic',
-          '--no-first-run',
-        ],
-      },
-    }),
-  ],
+  browsers: [browser],
   middleware: [collectMiddleware],
   concurrency: 1,
   testsFinishTimeout: 180_000,

@@ -1,6 +1,7 @@
 // `npm test`: every check the project has, in one run, ending with the plain line `N passed, N failed`.
 // Steps: build → typecheck (browser code, collector + demo server, e2e, React/Preact users' code) → package gates
-// (publint, arethetypeswrong, the manifest) → unit + collector tests (vitest) → browser tests (web-test-runner, real Chromium)
+// (publint, arethetypeswrong, the manifest) → lint and format → unit + collector tests (vitest) → browser tests
+// (web-test-runner in Chromium, Firefox and WebKit)
 // → end-to-end tests (vitest + playwright, real Chromium against fault-injecting servers) → size budgets → runtime gates.
 // Neither vitest's nor the test runner's closing lines are read as a summary by CI, hence the combined count.
 import { spawnSync } from 'node:child_process';
@@ -12,13 +13,13 @@ const totals = { passed: 0, failed: 0, skipped: 0 };
 const rows = [];
 const only = process.argv.slice(2);
 
-function run(name, cmd, args, count) {
-  if (only.length && !only.includes(name)) return;
+function run(name, cmd, args, count, extraEnv = {}) {
+  if (only.length && !only.includes(name) && !only.includes(name.split('-')[0])) return;
   const started = Date.now();
   console.log(`\n━━ ${name}: ${cmd} ${args.join(' ')}`);
   const res = spawnSync(cmd, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env,
+    env: { ...env, ...extraEnv },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -32,7 +33,7 @@ function run(name, cmd, args, count) {
   totals.failed += c.failed;
   totals.skipped += c.skipped;
   rows.push(
-    `${name.padEnd(15)} ${String(c.passed).padStart(4)} passed ${String(c.failed).padStart(3)} failed ${String(c.skipped).padStart(3)} skipped  ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    `${name.padEnd(17)} ${String(c.passed).padStart(4)} passed ${String(c.failed).padStart(3)} failed ${String(c.skipped).padStart(3)} skipped  ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
 }
 
@@ -51,12 +52,15 @@ const wtrCount = (out) => {
   return last ? { passed: +last[1], failed: +last[2], skipped: +(last[3] ?? 0) } : undefined;
 };
 
-// The browser tests need Debian's chromium, the collector's PostgreSQL tests a local PostgreSQL server. Root on a
-// Debian-like machine gets them installed; anyone else gets the exact command (tests that need them then fail/skip
-// with their own message).
+// The browser tests need Debian's chromium, firefox-esr, and webkit2gtk-driver with xvfb (WebKit's MiniBrowser has no
+// headless mode), the collector's PostgreSQL tests a local PostgreSQL server. Root on a Debian-like machine gets them
+// installed; anyone else gets the exact command (tests that need them then fail/skip with their own message).
 function preflight() {
   const missing = [];
   if (!existsSync(process.env.CHROMIUM_PATH || '/usr/bin/chromium')) missing.push('chromium');
+  if (!existsSync(process.env.FIREFOX_PATH || '/usr/bin/firefox-esr')) missing.push('firefox-esr');
+  if (!existsSync(process.env.WEBKIT_DRIVER_PATH || '/usr/bin/WebKitWebDriver')) missing.push('webkit2gtk-driver');
+  if (!existsSync(process.env.XVFB_PATH || '/usr/bin/Xvfb')) missing.push('xvfb');
   let pg = [];
   try {
     pg = readdirSync('/usr/lib/postgresql').filter((v) => existsSync(`/usr/lib/postgresql/${v}/bin/initdb`));
@@ -90,13 +94,18 @@ run('package', 'node', ['scripts/package-check.mjs'], (out) => {
   const m = /package: (\d+) passed, (\d+) failed/.exec(out);
   return m ? { passed: +m[1], failed: +m[2], skipped: 0 } : undefined;
 });
+// Lint (typescript-eslint, lit, wc) and formatting (Prettier, 120 columns), as CI sees them.
+run('lint', npx, ['eslint', '.']);
+run('format', npx, ['prettier', '--check', '.']);
 run(
   'unit',
   npx,
   ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=.tmp/unit.json'],
   vitestCount('.tmp/unit.json'),
 );
-run('browser', npx, ['web-test-runner'], wtrCount);
+// The browser suite in the three engines (docs/browsers.md); skips, each with its reason in the test, are counted.
+for (const engine of ['chromium', 'firefox', 'webkit'])
+  run(`browser-${engine}`, npx, ['web-test-runner'], wtrCount, { CX_ENGINE: engine });
 run(
   'e2e',
   npx,

@@ -221,6 +221,9 @@ export const styles = css`
   .q-task .option {
     flex: 1 1 0;
     text-align: center;
+    /* At 200 % text on a 320 px screen a word can be wider than the card (Firefox rounds it 1 px over). */
+    max-inline-size: 100%;
+    overflow-wrap: anywhere;
   }
   .q-emoji .option {
     border-color: transparent;

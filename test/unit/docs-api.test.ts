@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error: a plain ESM script without type declarations
 import {
   apiMarkdown,
   apiMarkdownFrom,
@@ -12,6 +11,7 @@ import {
   START,
   usedInCode,
   withApi,
+  // @ts-expect-error: a plain ESM script without type declarations
 } from '../../scripts/docs-api.mjs';
 
 const readDoc = (file: string) => readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8');

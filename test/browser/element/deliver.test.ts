@@ -1,5 +1,6 @@
 import { expect, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { press } from '../support/engine.ts';
 import { ENDPOINT, mount, option, shadow, stored, storedCount, uniqueTouchpoint } from './helpers.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -107,7 +108,7 @@ describe('<cx-feedback> keyboard', () => {
     const el = await mount(html`<cx-feedback endpoint=${ENDPOINT} touchpoint=${tp} question="emoji"></cx-feedback>`);
     (shadow(el).querySelector('input') as HTMLInputElement).focus();
     await sendKeys({ press: 'ArrowRight' });
-    await sendKeys({ press: 'Space' });
+    await press('Space');
     const [row] = await storedCount(tp, 1);
     expect(row.payload.answers[0]).to.deep.equal({ questionId: 'emoji', type: 'emoji', value: 2 });
   });

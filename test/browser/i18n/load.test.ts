@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { en } from '../../../src/i18n/en.ts';
 import { hasStrings, loadStrings, strings } from '../../../src/i18n/load.ts';
@@ -46,10 +46,13 @@ describe('loadStrings in the browser', () => {
 
 describe('i18nController', () => {
   it('shows English while loading, then the ancestor’s language', async () => {
-    const wrap = await fixture(html`<div lang="he-IL"><i18n-probe locales=${FIXTURES}></i18n-probe></div>`);
+    // Looked at before the strings can arrive: fixture() may wait a frame, in which a local file can load (WebKit).
+    const wrap = fixtureSync(html`<div lang="he-IL"><i18n-probe locales=${FIXTURES}></i18n-probe></div>`);
     const el = wrap.querySelector('i18n-probe') as I18nProbe;
     expect(el.i18n.loading).to.equal(true);
     expect(el.i18n.requested).to.equal('he-IL');
+    // The first render comes in a microtask, before the file's response (a task) can.
+    await el.updateComplete;
     expect(shown(el)).to.deep.equal({ text: 'Send|Close', lang: 'en', dir: 'ltr' });
 
     await loadStrings('he', FIXTURES); // the controller's own request, shared

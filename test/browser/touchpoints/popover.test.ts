@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
+import { trySetViewport } from '../support/engine.ts';
 import { anchorPopover } from '../../../src/placement/popover.ts';
 import { frames, trackResources, until } from './helpers.ts';
 
@@ -8,7 +8,7 @@ afterEach(async () => {
   stops.forEach((s) => s());
   stops = [];
   scrollTo(0, 0);
-  await setViewport({ width: 800, height: 600 });
+  await trySetViewport({ width: 800, height: 600 });
 });
 
 /** A page with an anchor button, and a card inside a shadow root (as in <cx-feedback>). */
@@ -63,18 +63,20 @@ describe('anchorPopover', () => {
     expect(card.getBoundingClientRect().top).to.be.closeTo(top - 120, 1);
   });
 
-  it('follows its anchor when the viewport is resized (centred anchor moves)', async () => {
+  it('follows its anchor when the viewport is resized (centred anchor moves)', async function () {
     const { anchor, card } = await setup('margin: 200px auto 0');
     stops.push(anchorPopover(anchor, card));
     await expectAnchored(anchor, card);
     const left = card.getBoundingClientRect().left;
-    await setViewport({ width: 600, height: 600 });
+    // Skipped where the runner cannot resize the viewport (classic WebDriver: WebKit).
+    if (!(await trySetViewport({ width: 600, height: 600 }))) this.skip();
     await expectAnchored(anchor, card);
     expect(card.getBoundingClientRect().left).to.be.closeTo(left - 100, 1);
   });
 
   it('flips above the anchor when there is no room below', async () => {
-    const { anchor, card } = await setup('margin: 520px 0 0 300px', 600);
+    // 80 px above the bottom of the viewport, whatever its size (WebKit's cannot be set from the test).
+    const { anchor, card } = await setup(`margin: ${innerHeight - 80}px 0 0 300px`, innerHeight);
     stops.push(anchorPopover(anchor, card));
     await expectAnchored(anchor, card, 'top');
     expect(card.dataset.placement).to.equal('top');

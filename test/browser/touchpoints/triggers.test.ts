@@ -91,7 +91,9 @@ describe('triggers fire, and only then', () => {
     await until(t.fired);
   });
 
-  it('exit fires when the pointer leaves through the top edge', async () => {
+  it('exit fires when the pointer leaves through the top edge', async function () {
+    // Exit intent is off by design without a fine pointer, which is what headless Firefox reports.
+    if (!matchMedia('(pointer:fine)').matches) this.skip();
     const t = await arm('exit');
     const out = (init: MouseEventInit) =>
       document.body.dispatchEvent(new MouseEvent('mouseout', { bubbles: true, ...init }));

@@ -76,6 +76,9 @@ const html = (body: string) =>
 // Records the host-side failures our code must never cause (matrix H04): uncaught errors, unhandled rejections.
 const ERRORS = `<script>window.__errors=[];addEventListener('error',function(e){__errors.push(String(e.message))});addEventListener('unhandledrejection',function(e){__errors.push('unhandled rejection: '+(e.reason&&e.reason.message||e.reason))});window.__pageshow=[];addEventListener('pageshow',function(e){__pageshow.push(e.persisted)});</script>`;
 
+// Console warnings and errors, as the page saw them (/host.html).
+const CONSOLE = `<script>window.__console=[];['warn','error'].forEach(function(k){var f=console[k];console[k]=function(){__console.push(k+': '+[].map.call(arguments,String).join(' '));return f.apply(console,arguments)}});</script>`;
+
 export async function startFaultServer(bundle: string): Promise<FaultServer> {
   const sockets = new Set<Socket>();
   const open = new Map<string, number>();
@@ -238,6 +241,21 @@ export async function startFaultServer(bundle: string): Promise<FaultServer> {
         res.end(
           html(
             `${ERRORS}<script src="/dist/${script}"></script><cx-feedback endpoint="${server.endpoint}"${attributes}></cx-feedback>`,
+          ),
+        );
+      } else if (url.pathname == '/host.html') {
+        // /widget.html on a host page of its own: `head` is the host's inline script, run before ours (a wrapped
+        // fetch, a broken indexedDB), and console warnings and errors are recorded in window.__console, the only way
+        // to read them under classic WebDriver (test/e2e/engines.test.ts).
+        const head = (url.searchParams.get('head') ?? '').replace(/</g, '\\u003c');
+        url.searchParams.delete('head');
+        const attributes = [...url.searchParams]
+          .map(([k, v]) => ` ${k.replace(/[^a-z-]/g, '')}="${escapeAttribute(v)}"`)
+          .join('');
+        res.writeHead(200, { 'Content-Type': 'text/html', 'Cache-Control': 'no-store' });
+        res.end(
+          html(
+            `${ERRORS}${CONSOLE}<script>${head}</script><script src="/dist/cx-feedback.js"></script><cx-feedback endpoint="${server.endpoint}"${attributes}></cx-feedback>`,
           ),
         );
       } else if (url.pathname.startsWith('/dist/') && /^\/dist\/[\w.-]+\.js$/.test(url.pathname)) {

@@ -1,0 +1,54 @@
+import { chromium as playwright, type Page } from 'playwright-core';
+import { pageRecord, type Context, type PageFunction, type Driver, type Tab } from './driver.ts';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+// Flags that work as root without network (../shared/TOOLCHAIN.md).
+const args = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
+
+function tab(page: Page): Tab {
+  const console: string[] = [];
+  page.on('console', (m) => console.push(`${m.type()}: ${m.text()}`));
+  page.on('pageerror', (e) => console.push(`pageerror: ${e.message}`));
+  return {
+    goto: async (url) => void (await page.goto(url)),
+    reload: async () => void (await page.reload()),
+    // Arguments and results are plain JSON here; playwright's handle unboxing does not apply.
+    evaluate: <A, R>(fn: PageFunction<A, R>, arg: A) =>
+      page.evaluate(fn as (arg: unknown) => R | Promise<R>, arg as unknown),
+    // Playwright's CSS locators pierce open shadow roots.
+    clickInWidget: (selector) => page.locator(`cx-feedback ${selector}`).first().click(),
+    console: async () => [...console],
+    errors: () => page.evaluate(pageRecord('__errors')),
+    close: () => page.close(),
+  };
+}
+
+/** Debian's Chromium through playwright-core; a context is a browser context. */
+export async function chromiumDriver(): Promise<Driver> {
+  const browser = await playwright.launch({ executablePath: CHROMIUM, headless: true, args });
+  return {
+    name: 'chromium',
+    async newContext(): Promise<Context> {
+      const context = await browser.newContext();
+      return {
+        async newTab(url) {
+          const page = await context.newPage();
+          const opened = tab(page);
+          await opened.goto(url);
+          return opened;
+        },
+        close: () => context.close(),
+      };
+    },
+    close: () => browser.close(),
+  };
+}
