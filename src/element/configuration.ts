@@ -8,6 +8,8 @@ import { emit } from './events.ts';
 
 /** How long configuration may stay incomplete after a change before it is reported (frameworks set props late). */
 const SETTLE_MS = 50;
+/** How long a widget with no question and no survey at all may wait for one (a page that fetches its survey). */
+const UNSET_MS = 2000;
 /** The JSON survey check, once a widget on the page needed it (shared by every instance). */
 let surveyCheck: SurveyCheck | undefined;
 
@@ -42,7 +44,8 @@ export type ConfigCallbacks = {
  * Reads and checks the element's configuration (attributes, the `survey` property or a child JSON survey, whose check
  * with zod loads first) and reports problems once they have settled: React and Angular set properties a task or so
  * after the element connected, so what is still wrong after a short pause is a real problem, what was only not set yet
- * is not (console warning and `cx-error` kind `config`, once per configuration).
+ * is not (console warning and `cx-error` kind `config`, once per configuration). A widget with no question and no
+ * survey at all waits longer: a page may fetch its survey before setting it.
  */
 export class Configuration implements ReactiveController {
   result: ConfigResult = { ok: false, problems: [] };
@@ -84,6 +87,7 @@ export class Configuration implements ReactiveController {
   /** Reads the configuration again (a property changed, the document finished parsing, the check loaded). */
   read(request = true): void {
     const host = this.host;
+    const surveyJson = host.querySelector('script[type="application/json"]')?.textContent;
     const result = resolveConfig(
       {
         endpoint: host.endpoint,
@@ -95,7 +99,7 @@ export class Configuration implements ReactiveController {
         surveyId: host.surveyId,
         metadata: host.metadata,
         survey: host.survey,
-        surveyJson: host.querySelector('script[type="application/json"]')?.textContent,
+        surveyJson,
         stage: host.stage,
         recovery: host.recovery,
         hideLabels: host.hideLabels,
@@ -116,7 +120,8 @@ export class Configuration implements ReactiveController {
       // While the parser has not reached our children yet, the missing survey is not a mistake.
       if (document.readyState === 'loading' && !host.question && !host.survey) return;
       this.callbacks.invalid();
-      this.reporting = this.reportWhenSettled(result.problems);
+      const unset = !host.question && !host.survey && !surveyJson?.trim();
+      this.reporting = this.reportWhenSettled(result.problems, unset ? UNSET_MS : SETTLE_MS);
     } else if (host.isConnected) {
       const who = `cx-feedback (touchpoint "${result.config.touchpoint}")`;
       result.warnings.forEach((warning) => warnOnce(`${who}: ${warning}`));
@@ -130,8 +135,8 @@ export class Configuration implements ReactiveController {
   }
 
   /** Reported once, unless the configuration changed in the meantime. */
-  private async reportWhenSettled(problems: string[]): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+  private async reportWhenSettled(problems: string[], ms: number): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, ms));
     if (this.result.ok || this.result.problems !== problems || !this.host.isConnected) return;
     problems.forEach((problem) => warnOnce(`${this.who()}: ${problem}`));
     emit(this.host, 'cx-error', {

@@ -1,4 +1,5 @@
 import { expect, html } from '@open-wc/testing';
+import type { CxFeedback } from '../../../src/element/cx-feedback.ts';
 import { resetWarnings } from '../../../src/util/warn.ts';
 import { ENDPOINT, mount, shadow, spyWarnings } from './helpers.ts';
 
@@ -56,6 +57,40 @@ describe('<cx-feedback> bad input', () => {
       }
     });
   }
+
+  it('a survey the page sets half a second after connecting (fetched from an API) causes no warning and no cx-error', async () => {
+    const errors: string[] = [];
+    const onError = (e: Event) => errors.push((e as CustomEvent<{ kind: string }>).detail.kind);
+    document.addEventListener('cx-error', onError);
+    try {
+      const el = document.createElement('cx-feedback') as CxFeedback;
+      el.setAttribute('endpoint', ENDPOINT);
+      el.setAttribute('touchpoint', 'bad-late');
+      document.body.append(el);
+      await new Promise((resolve) => setTimeout(resolve, 500)); // the page's fetch
+      el.survey = { id: 'late', questions: [{ id: 'q', type: 'csat' }] } as CxFeedback['survey'];
+      await el.updateComplete;
+      expect(shadow(el).querySelectorAll('[part~="option"]').length).to.equal(5);
+      expect(spy.messages).to.deep.equal([]);
+      expect(errors).to.deep.equal([]);
+      el.remove();
+    } finally {
+      document.removeEventListener('cx-error', onError);
+    }
+  });
+
+  it('a widget that never gets a question or a survey says so, once, after waiting for one', async () => {
+    const errors: string[] = [];
+    const onError = (e: Event) => errors.push((e as CustomEvent<{ kind: string }>).detail.kind);
+    document.addEventListener('cx-error', onError);
+    try {
+      await mount(html`<cx-feedback endpoint=${ENDPOINT} touchpoint="bad-never"></cx-feedback>`);
+      expect(spy.messages.filter((m) => m.includes('question is required'))).to.have.length(1);
+      expect(errors).to.deep.equal(['config']);
+    } finally {
+      document.removeEventListener('cx-error', onError);
+    }
+  });
 
   it('recovers when the attribute is corrected', async () => {
     const el = await mount(html`<cx-feedback touchpoint="bad-6" question="nps"></cx-feedback>`);

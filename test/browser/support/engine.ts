@@ -1,9 +1,9 @@
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 
 /** The engine the browser tests run in (CX_ENGINE of web-test-runner.config.mjs), read from the user agent. */
-export const engine: 'chromium' | 'firefox' | 'webkit' = / Firefox\//.test(navigator.userAgent)
+export const engine: 'chromium' | 'firefox' | 'webkit' = /Firefox\//.test(navigator.userAgent)
   ? 'firefox'
-  : / Chrome\//.test(navigator.userAgent)
+  : /Chrome\//.test(navigator.userAgent) // HeadlessChrome/… when headless
     ? 'chromium'
     : 'webkit';
 
