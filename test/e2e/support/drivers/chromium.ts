@@ -1,5 +1,5 @@
 import { chromium as playwright, type Page } from 'playwright-core';
-import { pageRecord, type Context, type PageFunction, type Driver, type Tab } from './driver.ts';
+import { readRecord, type Context, type PageFunction, type Driver, type Tab } from './driver.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 // Flags that work as root without network (../shared/TOOLCHAIN.md).
@@ -18,16 +18,17 @@ function tab(page: Page): Tab {
   const console: string[] = [];
   page.on('console', (m) => console.push(`${m.type()}: ${m.text()}`));
   page.on('pageerror', (e) => console.push(`pageerror: ${e.message}`));
+  // Arguments and results are plain JSON here; playwright's handle unboxing does not apply.
+  const evaluate = <A, R>(fn: PageFunction<A, R>, arg: A) =>
+    page.evaluate(fn as (arg: unknown) => R | Promise<R>, arg as unknown);
   return {
     goto: async (url) => void (await page.goto(url)),
     reload: async () => void (await page.reload()),
-    // Arguments and results are plain JSON here; playwright's handle unboxing does not apply.
-    evaluate: <A, R>(fn: PageFunction<A, R>, arg: A) =>
-      page.evaluate(fn as (arg: unknown) => R | Promise<R>, arg as unknown),
+    evaluate,
     // Playwright's CSS locators pierce open shadow roots.
     clickInWidget: (selector) => page.locator(`cx-feedback ${selector}`).first().click(),
     console: async () => [...console],
-    errors: () => page.evaluate(pageRecord('__errors')),
+    errors: () => evaluate(readRecord, '__errors'),
     close: () => page.close(),
   };
 }

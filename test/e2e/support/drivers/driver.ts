@@ -50,8 +50,6 @@ export async function until<T>(check: () => T | Promise<T>, ms: number, what: st
 export const waitInPage = <A, R>(tab: Tab, fn: PageFunction<A, R>, arg: A, ms: number, what: string) =>
   until(() => tab.evaluate(fn, arg), ms, what);
 
-/** Reads the fault server's in-page records (see fault-server.ts), or [] on a page without them. */
-export const pageRecord = (name: '__errors' | '__console'): (() => string[]) =>
-  name == '__errors'
-    ? () => (window as unknown as { __errors?: string[] }).__errors ?? []
-    : () => (window as unknown as { __console?: string[] }).__console ?? [];
+/** In the page: one of the fault server's in-page records (see fault-server.ts), or [] on a page without it. */
+export const readRecord = (name: '__errors' | '__console'): string[] =>
+  (window as unknown as Partial<Record<typeof name, string[]>>)[name] ?? [];

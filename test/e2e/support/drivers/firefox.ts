@@ -1,17 +1,18 @@
 import puppeteer, { type Page } from 'puppeteer-core';
 import { FIREFOX } from '../../../support/engines/firefox-launcher.mjs';
-import { pageRecord, type Context, type PageFunction, type Driver, type Tab } from './driver.ts';
+import { readRecord, type Context, type PageFunction, type Driver, type Tab } from './driver.ts';
 
 function tab(page: Page): Tab {
   const console: string[] = [];
   page.on('console', (m) => console.push(`${m.type() == 'warn' ? 'warning' : m.type()}: ${m.text()}`));
   page.on('pageerror', (e) => console.push(`pageerror: ${e instanceof Error ? e.message : String(e)}`));
+  // Arguments and results are plain JSON here; puppeteer's handle flattening does not apply.
+  const evaluate = async <A, R>(fn: PageFunction<A, R>, arg: A) =>
+    (await page.evaluate(fn as (arg: unknown) => unknown, arg as unknown)) as R;
   return {
     goto: async (url) => void (await page.goto(url)),
     reload: async () => void (await page.reload()),
-    // Arguments and results are plain JSON here; puppeteer's handle flattening does not apply.
-    evaluate: async <A, R>(fn: PageFunction<A, R>, arg: A) =>
-      (await page.evaluate(fn as (arg: unknown) => unknown, arg as unknown)) as R,
+    evaluate,
     // `>>>` is puppeteer's deep combinator: it descends into shadow roots.
     async clickInWidget(selector) {
       const handle = await page.waitForSelector(`cx-feedback >>> ${selector}`, { timeout: 10_000 });
@@ -20,7 +21,7 @@ function tab(page: Page): Tab {
       await handle.dispose();
     },
     console: async () => [...console],
-    errors: () => page.evaluate(pageRecord('__errors')),
+    errors: () => evaluate(readRecord, '__errors'),
     close: () => page.close(),
   };
 }

@@ -1,7 +1,7 @@
 import { remote } from 'webdriverio';
 import { startWebKitDriver } from '../../../support/engines/webkit-driver.mjs';
 import { MINIBROWSER } from '../../../support/engines/webkit-launcher.mjs';
-import { pageRecord, type Context, type Driver, type PageFunction, type Tab } from './driver.ts';
+import { type Context, type Driver, type PageFunction, type Tab } from './driver.ts';
 
 type Session = Awaited<ReturnType<typeof remote>>;
 
@@ -32,8 +32,17 @@ function tabs(session: Session, holder: string): Context['newTab'] {
         await session.switchToWindow(handle);
         return work();
       });
+    // WebKitWebDriver returns script results through the page's own JSON serialisation, so a host page's
+    // Array.prototype.toJSON (the hostile scenario) turns an array into a string: records come back as one string.
+    const record = async (name: '__errors' | '__console') => {
+      const joined = await session.execute(
+        (key) => ((window as unknown as Partial<Record<typeof name, string[]>>)[key] ?? []).join('\u0000'),
+        name,
+      );
+      return joined ? joined.split('\u0000') : [];
+    };
     // The page's console record dies with the document: keep what it said before a reload or close.
-    const keepConsole = async () => void seen.push(...(await session.execute(pageRecord('__console'))));
+    const keepConsole = async () => void seen.push(...(await record('__console')));
     const tab: Tab = {
       goto: (to) => inTab(async () => void (await keepConsole(), await session.url(to))),
       reload: () => inTab(async () => (await keepConsole(), await session.refresh())),
@@ -45,8 +54,8 @@ function tabs(session: Session, holder: string): Context['newTab'] {
           await target.waitForExist({ timeout: 10_000 });
           await target.click();
         }),
-      console: () => inTab(async () => [...seen, ...(await session.execute(pageRecord('__console')))]),
-      errors: () => inTab(() => session.execute(pageRecord('__errors'))),
+      console: () => inTab(async () => [...seen, ...(await record('__console'))]),
+      errors: () => inTab(() => record('__errors')),
       close: () =>
         inTab(async () => {
           await keepConsole();
