@@ -41,8 +41,17 @@ export async function postgresRollups(sql: Sql, migrated: readonly number[]): Pr
    * background pass) leaves the work to a collector already folding. Rows are upserted in key order, so folds and
    * rebuilds lock rollup rows in the same order.
    */
-  const foldOnce = (wait: boolean) =>
-    sql.begin(async (tx) => {
+  const foldOnce = async (wait: boolean) => {
+    // Most folds find nothing new: then one read, without the lock, the transaction and the watermark write. A fold
+    // another collector has not committed yet leaves the old watermark in place, so its rows still count as new here.
+    // Not visible in the watermark's snapshot means at or above its xmax, or in its in-progress list: the newest tx_id
+    // and a lookup of those few ids, both straight off the tx_id index.
+    const [idle] = await sql<{ nothing: boolean }[]>`SELECT NOT (
+        coalesce((SELECT tx_id FROM responses ORDER BY tx_id DESC LIMIT 1) >= pg_snapshot_xmax(w.folded), false)
+        OR EXISTS (SELECT 1 FROM pg_snapshot_xip(w.folded) AS x (id) WHERE EXISTS (SELECT 1 FROM responses r WHERE r.tx_id = x.id))
+      ) AS nothing FROM rollup_watermark w`;
+    if (idle.nothing) return;
+    await sql.begin(async (tx) => {
       const [mark] = await tx<{ folded: string }[]>`SELECT folded::text FROM rollup_watermark
         FOR UPDATE ${wait ? tx`` : tx`SKIP LOCKED`}`;
       if (!mark) return;
@@ -76,6 +85,7 @@ export async function postgresRollups(sql: Sql, migrated: readonly number[]): Pr
       }
       await tx`UPDATE rollup_watermark SET folded = ${now}::pg_snapshot`;
     });
+  };
 
   /**
    * Folds what is stored now. A read must not share a fold that started before it was asked for (that fold's
