@@ -29,6 +29,14 @@ const THUMBS_DOWN = '[part~="option"][data-value="0"]';
 /** The connection is dropped before anything is stored: what an unreachable receiver looks like to fetch. */
 const DOWN = { reset: 'before-store' } as const;
 
+/** A host script that reports the page's lifecycle events to the fault server's /log, in the order they come. */
+const LIFECYCLE = `['pageshow', 'pagehide', 'visibilitychange', 'freeze'].forEach(function (type) {
+  addEventListener(type, function (event) {
+    var detail = type == 'visibilitychange' ? document.visibilityState : 'persisted' in event ? event.persisted : '';
+    navigator.sendBeacon('/log', type + ':' + detail);
+  }, true);
+});`;
+
 /** In the page: whether the widget's outbox holds `rows` rows (without creating its database when it is missing). */
 const outboxHolds = async ({ db, rows }: { db: string; rows: number }): Promise<boolean> => {
   const count = (await indexedDB.databases()).some((d) => d.name == db)
@@ -137,6 +145,33 @@ describe.each(engines.filter((e) => !only || e.name == only))('$name', ({ name, 
     expect(tally['sent twice'], 'rows the closing tab sent more than once (the store deduplicated them)').toBe(0);
   }, 180_000);
 
+  it('R20 navigation right after the tap: delivered once, one request; the page reports pagehide and visibilitychange', async () => {
+    const tab = await openWidget(await profile(), widget('navigate', 'host.html', LIFECYCLE));
+    await until(() => server.logs.includes('pageshow:false'), 5000, 'the page to report its pageshow');
+    await tab.clickInWidget(THUMBS_DOWN);
+    await tab.goto(`${server.origin}/blank.html`);
+    await until(() => server.stored.size == 1, 10_000, 'the answer to be stored');
+    await until(() => server.logs.some((l) => l.startsWith('pagehide')), 5000, 'the page to report its pagehide');
+    console.log(`${name} R20 lifecycle at navigation: ${JSON.stringify(server.logs)}`);
+    expect(landed(onlyStored())).toBe(1);
+    expect(server.received).toHaveLength(1);
+  });
+
+  // Firefox ESR 153 keeps no page with an open IndexedDB connection in its back/forward cache (measured: a blank
+  // page goes in, the same page holding one open connection does not), and the outbox keeps its connection open for
+  // the page's life (src/transport/store.ts openIdb). Skipped there until the widget closes it at pagehide.
+  it.skipIf(name == 'firefox')(
+    'R22 navigating away from an answered page: the page still goes into the back/forward cache',
+    async () => {
+      const tab = await openWidget(await profile(), widget('bfcache', 'host.html', LIFECYCLE));
+      await tab.clickInWidget(THUMBS_DOWN);
+      await until(() => server.stored.size == 1, 10_000, 'the answer to be stored');
+      await tab.goto(`${server.origin}/blank.html`);
+      await until(() => server.logs.some((l) => l.startsWith('pagehide')), 5000, 'the page to report its pagehide');
+      expect(server.logs.filter((l) => l.startsWith('pagehide'))).toEqual(['pagehide:true']);
+    },
+  );
+
   it('outage: 503 with Retry-After at the tap, then up: the retry waits for it, delivered once', async () => {
     const visit = await profile();
     server.plan({ status: 503, headers: { 'Retry-After': '2' } });
@@ -201,7 +236,7 @@ describe.each(engines.filter((e) => !only || e.name == only))('$name', ({ name, 
     await waitInPage(tab, statusIs, '', 5000, 'the status line to clear once acknowledged');
     expect(landed(onlyStored())).toBe(1);
     expect(await tab.errors()).toEqual([]);
-    console.log(`${name} storage broken, our console messages: ${JSON.stringify(await ourMessages(tab))}`);
+    expect(await ourMessages(tab)).toEqual([]); // a visitor's browser without storage is no misconfiguration
   });
 
   it('hostile page (fetch throws, Array.prototype.toJSON, a throwing cx-answer listener): delivered, only the host’s error', async () => {

@@ -57,6 +57,8 @@ export type FaultServer = {
   sandboxed(options?: PageOptions): string;
   stored: Map<string, Stored>;
   received: Received[];
+  /** Bodies POSTed to the pages origin's /log, in arrival order (a page reporting its own lifecycle events). */
+  logs: string[];
   preflights: number;
   /** Highest number of requests for one id that were open at the same time. */
   maxConcurrentPerId: number;
@@ -96,6 +98,7 @@ export async function startFaultServer(bundle: string): Promise<FaultServer> {
     sandboxed: (options) => `${server.origin}/sandboxed.html?src=${encodeURIComponent(server.page(options))}`,
     stored: new Map(),
     received: [],
+    logs: [],
     preflights: 0,
     maxConcurrentPerId: 0,
     plan: (...actions) => void queue.push(...actions),
@@ -106,6 +109,7 @@ export async function startFaultServer(bundle: string): Promise<FaultServer> {
       n = 0;
       server.stored.clear();
       server.received.length = 0;
+      server.logs.length = 0;
       server.preflights = 0;
       server.maxConcurrentPerId = 0;
       server.decide = undefined;
@@ -206,7 +210,10 @@ export async function startFaultServer(bundle: string): Promise<FaultServer> {
           })
           .end();
       } else if (req.method == 'POST' && url.pathname == '/collect') collect(req, res, raw);
-      else if (req.method == 'POST' && url.pathname == '/sink') {
+      else if (req.method == 'POST' && url.pathname == '/log') {
+        server.logs.push(raw);
+        res.writeHead(204).end();
+      } else if (req.method == 'POST' && url.pathname == '/sink') {
         /* the host's own keepalive request (matrix R24): never answered */
       } else if (url.pathname == '/cx.js') res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(bundle);
       else if (url.pathname == '/page.html') {

@@ -35,7 +35,13 @@ function tab(page: Page): Tab {
 
 /** Debian's Chromium through playwright-core; a context is a browser context. */
 export async function chromiumDriver(): Promise<Driver> {
-  const browser = await playwright.launch({ executablePath: CHROMIUM, headless: true, args });
+  const browser = await playwright.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args,
+    // Playwright turns the back/forward cache off by default; the other engines keep theirs, so Chromium does too.
+    ignoreDefaultArgs: ['--disable-back-forward-cache'],
+  });
   return {
     name: 'chromium',
     async newContext(): Promise<Context> {
