@@ -32,7 +32,10 @@ type Collector = { url: string; stop(): Promise<void> };
 
 /** Runs main.ts with the given env and waits for its "listening on" line (PORT=0: the OS picks a free port). */
 function startCollectorProcess(env: Record<string, string>): Promise<Collector> {
-  const child = spawn(TSX, [MAIN], { env: { ...process.env, HOST: '127.0.0.1', PORT: '0', CX_RATE_LIMIT: '100000000', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(TSX, [MAIN], {
+    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', CX_RATE_LIMIT: '100000000', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     const early = (code: number | null) => reject(new Error(`collector exited early (${code}): ${out}`));
@@ -73,7 +76,9 @@ const body = () =>
     attempt: 1,
   });
 
-async function hammer(url: string): Promise<{ accepted: number; failed: number; seconds: number; p50: number; p99: number }> {
+async function hammer(
+  url: string,
+): Promise<{ accepted: number; failed: number; seconds: number; p50: number; p99: number }> {
   if (!url.startsWith('http://127.0.0.1:')) throw new Error('load tests run against loopback only');
   let issued = 0;
   let accepted = 0;
@@ -85,7 +90,11 @@ async function hammer(url: string): Promise<{ accepted: number; failed: number; 
       issued++;
       const t = performance.now();
       try {
-        const res = await fetch(`${url}responses`, { method: 'POST', headers: { 'content-type': 'text/plain;charset=UTF-8' }, body: body() });
+        const res = await fetch(`${url}responses`, {
+          method: 'POST',
+          headers: { 'content-type': 'text/plain;charset=UTF-8' },
+          body: body(),
+        });
         await res.arrayBuffer();
         if (res.status === 201) accepted++;
         else failed++;
@@ -98,19 +107,28 @@ async function hammer(url: string): Promise<{ accepted: number; failed: number; 
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   const seconds = (performance.now() - start) / 1000;
   latencies.sort((a, b) => a - b);
-  return { accepted, failed, seconds, p50: latencies[Math.floor(latencies.length * 0.5)], p99: latencies[Math.floor(latencies.length * 0.99)] };
+  return {
+    accepted,
+    failed,
+    seconds,
+    p50: latencies[Math.floor(latencies.length * 0.5)],
+    p99: latencies[Math.floor(latencies.length * 0.99)],
+  };
 }
 
 async function measure(label: string, env: Record<string, string>): Promise<void> {
   const collector = await startCollectorProcess(env);
   try {
     const r = await hammer(collector.url);
-    const summary = (await (await fetch(`${collector.url}api/summary?from=`)).json()) as { responses: { current: number } };
+    const summary = (await (await fetch(`${collector.url}api/summary?from=`)).json()) as {
+      responses: { current: number };
+    };
     console.log(
       `${label}: ${(r.accepted / r.seconds).toFixed(0)} accepted responses/s (${r.accepted} in ${r.seconds.toFixed(1)} s, ` +
         `${r.failed} failed, latency p50 ${r.p50.toFixed(1)} ms / p99 ${r.p99.toFixed(1)} ms, concurrency ${CONCURRENCY}); stored: ${summary.responses.current}`,
     );
-    if (summary.responses.current !== r.accepted) throw new Error(`stored ${summary.responses.current} but acknowledged ${r.accepted}`);
+    if (summary.responses.current !== r.accepted)
+      throw new Error(`stored ${summary.responses.current} but acknowledged ${r.accepted}`);
   } finally {
     await collector.stop();
   }
@@ -118,7 +136,8 @@ async function measure(label: string, env: Record<string, string>): Promise<void
 
 const dir = mkdtempSync(join(tmpdir(), 'cx-load-'));
 try {
-  if (values.mode !== 'postgres') await measure('SQLite (WAL, synchronous=FULL)', { CX_DB_PATH: join(dir, 'load.sqlite') });
+  if (values.mode !== 'postgres')
+    await measure('SQLite (WAL, synchronous=FULL)', { CX_DB_PATH: join(dir, 'load.sqlite') });
   if (values.mode !== 'sqlite') {
     const cluster = await startPgCluster({ durable: true });
     try {

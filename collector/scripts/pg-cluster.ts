@@ -14,10 +14,13 @@ const run = promisify(execFile);
 
 /** The newest Debian postgresql-N binaries, or CX_PG_BIN. */
 export function findPgBin(): string | undefined {
-  if (process.env.CX_PG_BIN) return existsSync(join(process.env.CX_PG_BIN, 'initdb')) ? process.env.CX_PG_BIN : undefined;
+  if (process.env.CX_PG_BIN)
+    return existsSync(join(process.env.CX_PG_BIN, 'initdb')) ? process.env.CX_PG_BIN : undefined;
   const root = '/usr/lib/postgresql';
   if (!existsSync(root)) return undefined;
-  const versions = readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a));
+  const versions = readdirSync(root)
+    .filter((v) => existsSync(join(root, v, 'bin', 'initdb')))
+    .sort((a, b) => Number(b) - Number(a));
   return versions.length ? join(root, versions[0], 'bin') : undefined;
 }
 
@@ -46,7 +49,8 @@ export async function startPgCluster(options: { durable?: boolean } = {}): Promi
     const { stdout: gid } = await run('id', ['-g', 'postgres']);
     chownSync(dir, Number(stdout.trim()), Number(gid.trim()));
   }
-  const pg = (tool: string, args: string[]) => (asRoot ? run('runuser', ['-u', 'postgres', '--', join(bin, tool), ...args]) : run(join(bin, tool), args));
+  const pg = (tool: string, args: string[]) =>
+    asRoot ? run('runuser', ['-u', 'postgres', '--', join(bin, tool), ...args]) : run(join(bin, tool), args);
 
   const data = join(dir, 'data');
   await pg('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C', '--no-sync']);

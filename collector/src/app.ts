@@ -32,4 +32,6 @@ export async function startCollector(config: Config): Promise<Collector> {
 }
 
 export const describeStore = (config: Config): string =>
-  config.database.kind === 'postgres' ? `PostgreSQL (${new URL(config.database.url).host})` : `SQLite (${config.database.path})`;
+  config.database.kind === 'postgres'
+    ? `PostgreSQL (${new URL(config.database.url).host})`
+    : `SQLite (${config.database.path})`;

@@ -49,6 +49,7 @@ const Env = z
             const why = err instanceof Error ? err.message : String(err);
             throw new Error(
               `${why}; expected whsec_ + base64 of ≥ ${MIN_SECRET_BYTES} random bytes (${GENERATE_SECRET})`,
+              { cause: err },
             );
           }
         }),

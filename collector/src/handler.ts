@@ -58,7 +58,10 @@ export function createHandler(options: HandlerOptions): Handler {
   const now = options.now ?? Date.now;
   const ctx: Context = {
     store: options.store,
-    allowedOrigins: typeof options.allowedOrigins === 'string' ? parseAllowedOrigins(options.allowedOrigins) : (options.allowedOrigins ?? '*'),
+    allowedOrigins:
+      typeof options.allowedOrigins === 'string'
+        ? parseAllowedOrigins(options.allowedOrigins)
+        : (options.allowedOrigins ?? '*'),
     adminToken: options.adminToken || undefined,
     rateLimit: createRateLimiter(options.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT, now),
     rateLimitKey: (req, info) =>
@@ -76,16 +79,25 @@ export function createHandler(options: HandlerOptions): Handler {
     const url = new URL(req.url);
     const path = url.pathname;
     try {
-      if (path === '/responses' && (req.method === 'POST' || req.method === 'OPTIONS')) return await ingest(req, info, ctx);
+      if (path === '/responses' && (req.method === 'POST' || req.method === 'OPTIONS'))
+        return await ingest(req, info, ctx);
       if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) return health(ctx);
       if (path === '/results.css' && (req.method === 'GET' || req.method === 'HEAD')) return resultsCss();
       const admin = ADMIN_ROUTES[path];
       if (!admin) return jsonError(404, 'not_found', `no route for ${path}`);
       if (req.method !== 'GET' && req.method !== 'HEAD') {
-        return jsonError(405, 'method_not_allowed', `${req.method} is not allowed on ${path}`, { allow: path === '/responses' ? 'GET, HEAD, POST, OPTIONS' : 'GET, HEAD' });
+        return jsonError(405, 'method_not_allowed', `${req.method} is not allowed on ${path}`, {
+          allow: path === '/responses' ? 'GET, HEAD, POST, OPTIONS' : 'GET, HEAD',
+        });
       }
       const access = checkAdmin(req, withCookieToken(req, url), info, ctx.adminToken);
-      if (!access.ok) return jsonError(access.status, access.error, access.message, access.status === 401 ? { 'www-authenticate': 'Bearer realm="cx-feedback"' } : {});
+      if (!access.ok)
+        return jsonError(
+          access.status,
+          access.error,
+          access.message,
+          access.status === 401 ? { 'www-authenticate': 'Bearer realm="cx-feedback"' } : {},
+        );
       return await admin(url, ctx);
     } catch (err) {
       console.error(`cx-collector: ${req.method} ${path} failed:`, err);

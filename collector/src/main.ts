@@ -16,7 +16,8 @@ const server = await listen(toNodeListener(collector.handler), config.port, conf
 
 console.log(`cx-collector listening on ${server.url} · store: ${describeStore(config)}`);
 console.log(`  POST ${server.url}responses · results: ${server.url}results`);
-if (!config.adminToken) console.log('  admin routes answer this machine only (set CX_ADMIN_TOKEN to open them to others)');
+if (!config.adminToken)
+  console.log('  admin routes answer this machine only (set CX_ADMIN_TOKEN to open them to others)');
 if (config.webhook) console.log(`  forwarding new responses to ${redactUrl(config.webhook.url)}`);
 if (config.touchpoints.length) console.log(`  accepting only these touchpoints: ${config.touchpoints.join(', ')}`);
 

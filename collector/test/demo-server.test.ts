@@ -15,7 +15,10 @@ let base = '';
 const dir = mkdtempSync(join(tmpdir(), 'cx-demo-'));
 
 beforeAll(async () => {
-  child = spawn(TSX, [SERVER], { env: { ...process.env, PORT: '0', CX_DB_PATH: join(dir, 'demo.sqlite') }, stdio: ['ignore', 'pipe', 'inherit'] });
+  child = spawn(TSX, [SERVER], {
+    env: { ...process.env, PORT: '0', CX_DB_PATH: join(dir, 'demo.sqlite') },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   base = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.once('exit', (code) => reject(new Error(`demo server exited (${code})`)));
@@ -63,10 +66,15 @@ describe('demo server', () => {
     expect((await fetchRaw('/results')).status).toBe(200);
   });
 
-  it.each(['/../package.json', '/%2e%2e/package.json', '/..%2fpackage.json', '/dist/../../package.json', '/dist/%2e%2e/package.json', '/server.ts', '/%00'])(
-    'refuses %s',
-    async (path) => {
-      expect((await fetchRaw(path)).status).toBe(404);
-    },
-  );
+  it.each([
+    '/../package.json',
+    '/%2e%2e/package.json',
+    '/..%2fpackage.json',
+    '/dist/../../package.json',
+    '/dist/%2e%2e/package.json',
+    '/server.ts',
+    '/%00',
+  ])('refuses %s', async (path) => {
+    expect((await fetchRaw(path)).status).toBe(404);
+  });
 });

@@ -42,7 +42,11 @@ describe('POST /responses', () => {
     ['a wrong answer value type', { answers: [answer('nps', true as unknown as number)] }, 'answers[0].value'],
     ['a missing touchpoint', { touchpoint: undefined }, 'touchpoint'],
     ['an id that is not a uuid', { id: 'abc' }, 'id'],
-    ['an NPS rating off the scale', { answers: [answer('nps', 11)] }, 'answers[0].value: got 11, expected a whole number 0–10 for nps'],
+    [
+      'an NPS rating off the scale',
+      { answers: [answer('nps', 11)] },
+      'answers[0].value: got 11, expected a whole number 0–10 for nps',
+    ],
     ['a text answer given as a number', { answers: [answer('text', 3)] }, 'answers[0].value: got 3, expected text'],
   ])('refuses %s with 400 naming the field', async (_name, overrides, field) => {
     const res = await handler()(post(payload(overrides as object)), REMOTE);
@@ -86,7 +90,10 @@ describe('POST /responses', () => {
   });
 
   it('refuses other content types with 415', async () => {
-    const res = await handler()(post(payload(), { headers: { 'content-type': 'multipart/form-data; boundary=x' } }), REMOTE);
+    const res = await handler()(
+      post(payload(), { headers: { 'content-type': 'multipart/form-data; boundary=x' } }),
+      REMOTE,
+    );
     expect(res.status).toBe(415);
   });
 
@@ -116,7 +123,10 @@ describe('CORS', () => {
   });
 
   it('answers a preflight from an allowed origin by echoing it', async () => {
-    const res = await handler({ allowedOrigins: 'https://shop.example, https://blog.example' })(preflight('https://blog.example'), REMOTE);
+    const res = await handler({ allowedOrigins: 'https://shop.example, https://blog.example' })(
+      preflight('https://blog.example'),
+      REMOTE,
+    );
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe('https://blog.example');
     expect(res.headers.get('access-control-allow-methods')).toContain('POST');
@@ -134,7 +144,10 @@ describe('CORS', () => {
   });
 
   it('echoes an allowed origin on the POST answer', async () => {
-    const res = await handler({ allowedOrigins: ['https://shop.example'] })(post(payload(), { headers: { origin: 'https://shop.example' } }), REMOTE);
+    const res = await handler({ allowedOrigins: ['https://shop.example'] })(
+      post(payload(), { headers: { origin: 'https://shop.example' } }),
+      REMOTE,
+    );
     expect(res.status).toBe(201);
     expect(res.headers.get('access-control-allow-origin')).toBe('https://shop.example');
   });

@@ -22,7 +22,12 @@ afterAll(async () => {
 });
 
 /** A raw request, so the test controls chunking (fetch would buffer or set Content-Length). */
-function send(method: string, path: string, chunks: string[] = [], headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+function send(
+  method: string,
+  path: string,
+  chunks: string[] = [],
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request(`${server.url.replace(/\/$/, '')}${path}`, { method, headers }, (res) => {
       let body = '';
@@ -40,7 +45,9 @@ function send(method: string, path: string, chunks: string[] = [], headers: Reco
 function rawRequestLine(target: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const { hostname, port } = new URL(server.url);
-    const socket = connect(Number(port), hostname, () => socket.end(`GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`));
+    const socket = connect(Number(port), hostname, () =>
+      socket.end(`GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`),
+    );
     let answer = '';
     socket.setEncoding('utf8');
     socket.on('data', (c: string) => (answer += c));
@@ -50,11 +57,14 @@ function rawRequestLine(target: string): Promise<string> {
 }
 
 describe('node adapter', () => {
-  it.each(['//', '//evil.example/x', '*'])('answers a request for %s (it used to throw outside the handler and end the process)', async (target) => {
-    const answer = await rawRequestLine(target);
-    expect(answer).toMatch(/^HTTP\/1\.1 4\d\d /);
-    expect((await send('GET', '/healthz')).status).toBe(200);
-  });
+  it.each(['//', '//evil.example/x', '*'])(
+    'answers a request for %s (it used to throw outside the handler and end the process)',
+    async (target) => {
+      const answer = await rawRequestLine(target);
+      expect(answer).toMatch(/^HTTP\/1\.1 4\d\d /);
+      expect((await send('GET', '/healthz')).status).toBe(200);
+    },
+  );
 
   it('stores a POST sent over a socket and reports the client address', async () => {
     const p = payload();
@@ -69,7 +79,12 @@ describe('node adapter', () => {
 
   it('answers 413 to a chunked body past the cap without reading it all', async () => {
     const chunk = 'x'.repeat(16 * 1024);
-    const res = await send('POST', '/responses', Array.from({ length: 8 }, () => chunk), { 'content-type': 'text/plain', 'transfer-encoding': 'chunked' });
+    const res = await send(
+      'POST',
+      '/responses',
+      Array.from({ length: 8 }, () => chunk),
+      { 'content-type': 'text/plain', 'transfer-encoding': 'chunked' },
+    );
     expect(res.status).toBe(413);
     expect(res.headers.connection).toBe('close');
   });
@@ -80,6 +95,8 @@ describe('node adapter', () => {
     expect(head.body).toBe('');
     const csv = await send('GET', '/export.csv');
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(csv.body.split('\r\n')[0]).toBe('\uFEFFresponse_id,received_at,corrected_at,created_at,survey_id,touchpoint,locale,url,follow_up_of,question_id,type,value,other');
+    expect(csv.body.split('\r\n')[0]).toBe(
+      '\uFEFFresponse_id,received_at,corrected_at,created_at,survey_id,touchpoint,locale,url,follow_up_of,question_id,type,value,other',
+    );
   });
 });

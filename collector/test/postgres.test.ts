@@ -21,7 +21,9 @@ const required = process.env.CX_REQUIRE_POSTGRES === '1';
 
 describe.runIf(!available && required)('PostgreSQL (required by CX_REQUIRE_POSTGRES=1)', () => {
   it('has the PostgreSQL binaries', () => {
-    expect.fail('CX_REQUIRE_POSTGRES=1 but no PostgreSQL binaries were found (apt-get install postgresql, or set CX_PG_BIN)');
+    expect.fail(
+      'CX_REQUIRE_POSTGRES=1 but no PostgreSQL binaries were found (apt-get install postgresql, or set CX_PG_BIN)',
+    );
   });
 });
 
@@ -160,7 +162,9 @@ describe.skipIf(!available)('PostgreSQL store', () => {
     const payloads = Array.from({ length: 40 }, () => payload());
     const info = { clientAddress: '127.0.0.1' };
     // Every id goes to both collectors at the same moment, twice over.
-    const results = await Promise.all(payloads.flatMap((p) => [one(post(p), info), two(post(p), info), one(post(p), info), two(post(p), info)]));
+    const results = await Promise.all(
+      payloads.flatMap((p) => [one(post(p), info), two(post(p), info), one(post(p), info), two(post(p), info)]),
+    );
     const statuses = results.map((r) => r.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(payloads.length);
     expect(statuses.filter((s) => s === 200)).toHaveLength(payloads.length * 3);

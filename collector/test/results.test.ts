@@ -16,9 +16,28 @@ const handler = (adminToken?: string) => createHandler({ store, now: () => NOW, 
 async function seed() {
   const first = payload({ createdAt: '2026-03-10T12:00:00.000Z', answers: [answer('nps', 3)] });
   await store.insertResponse(record(first));
-  await store.insertResponse(record(payload({ createdAt: '2026-03-10T12:01:00.000Z', followUpOf: first.id, answers: [answer('text', '=cmd <script>alert(1)</script>', 'why')] })));
-  await store.insertResponse(record(payload({ createdAt: '2026-03-11T08:00:00.000Z', answers: [answer('nps', 10), answer('csat', 5)] })));
-  await store.insertResponse(record(payload({ createdAt: '2026-03-11T09:00:00.000Z', touchpoint: 'help', answers: [answer('thumbs', 0)], context: { url: 'u', locale: 'de' } })));
+  await store.insertResponse(
+    record(
+      payload({
+        createdAt: '2026-03-10T12:01:00.000Z',
+        followUpOf: first.id,
+        answers: [answer('text', '=cmd <script>alert(1)</script>', 'why')],
+      }),
+    ),
+  );
+  await store.insertResponse(
+    record(payload({ createdAt: '2026-03-11T08:00:00.000Z', answers: [answer('nps', 10), answer('csat', 5)] })),
+  );
+  await store.insertResponse(
+    record(
+      payload({
+        createdAt: '2026-03-11T09:00:00.000Z',
+        touchpoint: 'help',
+        answers: [answer('thumbs', 0)],
+        context: { url: 'u', locale: 'de' },
+      }),
+    ),
+  );
   return first;
 }
 
@@ -38,7 +57,9 @@ describe('GET /results', () => {
 
   it('escapes comments on the drill-down and links themes to them', async () => {
     await seed();
-    const page = await (await handler()(get('/results/touchpoint?touchpoint=checkout&from=2026-03-01&to=2026-03-12'), LOCAL)).text();
+    const page = await (
+      await handler()(get('/results/touchpoint?touchpoint=checkout&from=2026-03-01&to=2026-03-12'), LOCAL)
+    ).text();
     expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(page).not.toContain('<script');
     expect(page).toContain('<span class="score">nps 3</span>'); // the follow-up comment shows its first response's score
@@ -61,7 +82,9 @@ describe('GET /results', () => {
     expect(first.headers.get('location')).toBe('/results?from=2026-03-01');
     const cookie = first.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/^cx_admin=a-long-admin-token-0123456789; Path=\/; HttpOnly; SameSite=Strict/);
-    const page = await (await h(get('/results?from=2026-03-01', { cookie: cookie.split(';')[0] }), { clientAddress: '192.0.2.1' })).text();
+    const page = await (
+      await h(get('/results?from=2026-03-01', { cookie: cookie.split(';')[0] }), { clientAddress: '192.0.2.1' })
+    ).text();
     expect(page).toContain('Customer experience');
     expect(page).not.toContain(token);
     expect((await h(get('/results'), { clientAddress: '192.0.2.1' })).status).toBe(401);
@@ -80,13 +103,21 @@ describe('GET /api/summary', () => {
       period: { from: string; to: string };
       previousPeriod: { from: string; to: string };
       responses: { current: number };
-      stages: { stage: string | null; touchpoints: { touchpoint: string; questions: { type: string; current: { n: number; tooFew: boolean } }[] }[] }[];
+      stages: {
+        stage: string | null;
+        touchpoints: { touchpoint: string; questions: { type: string; current: { n: number; tooFew: boolean } }[] }[];
+      }[];
     };
     expect(body.version).toBe(2);
     expect(body.period).toEqual({ from: '2026-02-11', to: '2026-03-12' });
     expect(body.previousPeriod).toEqual({ from: '2026-01-12', to: '2026-02-10' });
     expect(body.responses.current).toBe(3);
-    expect(body.stages[0].touchpoints.map((t) => [t.touchpoint, t.questions.map((q) => `${q.type}:${q.current.n}:${q.current.tooFew}`)])).toEqual([
+    expect(
+      body.stages[0].touchpoints.map((t) => [
+        t.touchpoint,
+        t.questions.map((q) => `${q.type}:${q.current.n}:${q.current.tooFew}`),
+      ]),
+    ).toEqual([
       ['checkout', ['csat:1:true', 'nps:2:true']],
       ['help', ['thumbs:1:true']],
     ]);
@@ -96,7 +127,9 @@ describe('GET /api/summary', () => {
     await seed();
     const csv = await (await handler()(get('/export/summary.csv'), LOCAL)).text();
     const lines = csv.trim().split('\r\n');
-    expect(lines[0]).toBe('period_from,period_to,stage,touchpoint,question_id,type,level,measure,unit,n,value,ci95_low,ci95_high,previous_n,previous_value,change,z,significant,direction');
+    expect(lines[0]).toBe(
+      'period_from,period_to,stage,touchpoint,question_id,type,level,measure,unit,n,value,ci95_low,ci95_high,previous_n,previous_value,change,z,significant,direction',
+    );
     expect(lines).toHaveLength(4);
   });
 });
@@ -125,7 +158,11 @@ describe('exports honour the page’s filters', () => {
   const seeded = {
     purchaseEn: withStage(payload({ createdAt: '2026-03-10T12:00:00.000Z', answers: [answer('nps', 9)] }), 'purchase'),
     purchaseDe: withStage(
-      payload({ createdAt: '2026-03-11T12:00:00.000Z', answers: [answer('nps', 3)], context: { url: 'u', locale: 'de' } }),
+      payload({
+        createdAt: '2026-03-11T12:00:00.000Z',
+        answers: [answer('nps', 3)],
+        context: { url: 'u', locale: 'de' },
+      }),
       'purchase',
     ),
     support: withStage(

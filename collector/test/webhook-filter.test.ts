@@ -103,7 +103,11 @@ describe('forwarding with a filter', () => {
     const store = memoryStore();
     const filter = parseWebhookFilter('negative');
     const forwarder = startWebhookForwarder({ store, url: receiver.url, secret: SECRET, filter, log: () => {} });
-    cleanups.push(() => store.close(), () => forwarder.stop(), receiver.close);
+    cleanups.push(
+      () => store.close(),
+      () => forwarder.stop(),
+      receiver.close,
+    );
     const handle = createHandler({ store, webhook: forwarder });
     const happy = payload({ answers: [answer('reaction', 'delighted')] });
     const unhappy = payload({ answers: [answer('task', 0)] });
@@ -121,7 +125,11 @@ describe('forwarding with a filter', () => {
     const store = memoryStore();
     const filter = parseWebhookFilter('checkout,help-*');
     const forwarder = startWebhookForwarder({ store, url: receiver.url, secret: SECRET, filter, log: () => {} });
-    cleanups.push(() => store.close(), () => forwarder.stop(), receiver.close);
+    cleanups.push(
+      () => store.close(),
+      () => forwarder.stop(),
+      receiver.close,
+    );
     const handle = createHandler({ store, webhook: forwarder });
     const sent = [payload({ touchpoint: 'checkout' }), payload({ touchpoint: 'help-faq' })];
     for (const p of [sent[0]!, payload({ touchpoint: 'home' }), sent[1]!]) await handle(post(p), LOCAL);

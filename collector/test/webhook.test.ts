@@ -14,7 +14,12 @@ import { payload, post, record } from './support/payload.ts';
 import { startReceiver } from './support/webhook-receiver.ts';
 
 // The Standard Webhooks specification's published test vector.
-const VECTOR = { secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', id: 'msg_p5jXN8AQM9LWM0D4loKWxJek', timestamp: 1614265330, body: '{"test": 2432232314}' };
+const VECTOR = {
+  secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+  id: 'msg_p5jXN8AQM9LWM0D4loKWxJek',
+  timestamp: 1614265330,
+  body: '{"test": 2432232314}',
+};
 const VECTOR_SIGNATURE = 'v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=';
 const SECRET = 'whsec_dGVzdC1zZWNyZXQtZm9yLWN4LWZlZWRiYWNr';
 
@@ -26,7 +31,12 @@ describe('signing', () => {
   const input = { id: VECTOR.id, timestamp: String(VECTOR.timestamp), signature: VECTOR_SIGNATURE, body: VECTOR.body };
   it.each([
     ['the genuine delivery', input, VECTOR.timestamp + 10, true],
-    ['one of several space-separated signatures', { ...input, signature: `v1,bm9wZQ== ${VECTOR_SIGNATURE}` }, VECTOR.timestamp, true],
+    [
+      'one of several space-separated signatures',
+      { ...input, signature: `v1,bm9wZQ== ${VECTOR_SIGNATURE}` },
+      VECTOR.timestamp,
+      true,
+    ],
     ['an altered body', { ...input, body: '{"test": 2432232315}' }, VECTOR.timestamp, false],
     ['another message id', { ...input, id: 'msg_other' }, VECTOR.timestamp, false],
     ['a replay ten minutes later', input, VECTOR.timestamp + 600, false],
@@ -78,13 +88,18 @@ describe('forwarding', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cx-webhook-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  const fast = (o: Omit<ForwarderOptions, 'secret'>) => startWebhookForwarder({ secret: SECRET, backoff: { baseMs: 5, maxMs: 20 }, log: () => {}, ...o });
+  const fast = (o: Omit<ForwarderOptions, 'secret'>) =>
+    startWebhookForwarder({ secret: SECRET, backoff: { baseMs: 5, maxMs: 20 }, log: () => {}, ...o });
 
   it('forwards each new response once, signed, with the response id as webhook-id', async () => {
     const receiver = await startReceiver(SECRET);
     const store = memoryStore();
     const forwarder = fast({ store, url: receiver.url });
-    cleanups.push(() => store.close(), () => forwarder.stop(), receiver.close);
+    cleanups.push(
+      () => store.close(),
+      () => forwarder.stop(),
+      receiver.close,
+    );
     const handle = createHandler({ store, webhook: forwarder });
     const p = payload();
     expect((await handle(post(p), { clientAddress: '127.0.0.1' })).status).toBe(201);
@@ -103,7 +118,11 @@ describe('forwarding', () => {
     const store = memoryStore();
     await store.insertResponse(record(payload()), { enqueueWebhook: true });
     const forwarder = fast({ store, url: receiver.url });
-    cleanups.push(() => store.close(), () => forwarder.stop(), receiver.close);
+    cleanups.push(
+      () => store.close(),
+      () => forwarder.stop(),
+      receiver.close,
+    );
     await receiver.received(3);
     await forwarder.idle();
     expect(receiver.deliveries.map((d) => d.verified)).toEqual([true, true, true]);
@@ -127,7 +146,10 @@ describe('forwarding', () => {
     const after = openSqliteStore(path);
     expect(await after.webhookOutbox.nextDueAt()).toBeGreaterThan(Date.now());
     const second = fast({ store: after, url: receiver.url, now: () => Date.now() + 120_000 });
-    cleanups.push(() => after.close(), () => second.stop());
+    cleanups.push(
+      () => after.close(),
+      () => second.stop(),
+    );
     await receiver.received(2);
     await second.idle();
     expect(receiver.deliveries.map((d) => [d.id, d.verified])).toEqual([
@@ -144,7 +166,11 @@ describe('forwarding', () => {
     await store.insertResponse(record(payload()), { enqueueWebhook: true });
     const logs: string[] = [];
     const forwarder = fast({ store, url: receiver.url, maxAttempts: 2, log: (m) => logs.push(m) });
-    cleanups.push(() => store.close(), () => forwarder.stop(), receiver.close);
+    cleanups.push(
+      () => store.close(),
+      () => forwarder.stop(),
+      receiver.close,
+    );
     await receiver.received(2);
     await forwarder.idle();
     expect(await store.webhookOutbox.nextDueAt()).toBeNull();

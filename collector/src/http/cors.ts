@@ -30,6 +30,9 @@ export function preflightHeaders(req: Request, decision: CorsDecision): Headers 
 
 /** Parses CX_ALLOWED_ORIGINS: empty or "*" → any; otherwise a comma list of exact origins (no trailing slash). */
 export function parseAllowedOrigins(value: string | undefined): AllowedOrigins {
-  const list = (value ?? '').split(',').map((s) => s.trim().replace(/\/+$/, '')).filter(Boolean);
+  const list = (value ?? '')
+    .split(',')
+    .map((s) => s.trim().replace(/\/+$/, ''))
+    .filter(Boolean);
   return list.length === 0 || list.includes('*') ? '*' : list;
 }

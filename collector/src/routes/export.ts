@@ -38,7 +38,11 @@ async function* pages(ctx: Context, filters: Filters): AsyncGenerator<StoredResp
   }
 }
 
-function streamText(head: string, source: AsyncGenerator<StoredResponse[]>, encode: (r: StoredResponse) => string): ReadableStream<Uint8Array> {
+function streamText(
+  head: string,
+  source: AsyncGenerator<StoredResponse[]>,
+  encode: (r: StoredResponse) => string,
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   return new ReadableStream({
     start(controller) {

@@ -30,7 +30,14 @@ export function answerRows(r: NewResponse): AnswerRow[] {
     // them use the covering index answers_ratings). The handler has checked the value is on its scale.
     valueNum: isRatingKind(a.type) && typeof a.value === 'number' ? a.value : null,
     // Blank text is stored as NULL so "has a comment" is one IS NOT NULL test (and matches the partial index).
-    valueText: typeof a.value === 'string' ? (a.value.trim() ? a.value : null) : Array.isArray(a.value) ? JSON.stringify(a.value) : null,
+    valueText:
+      typeof a.value === 'string'
+        ? a.value.trim()
+          ? a.value
+          : null
+        : Array.isArray(a.value)
+          ? JSON.stringify(a.value)
+          : null,
     otherText: a.other?.trim() ? a.other : null,
     touchpoint: p.touchpoint,
     surveyId: p.surveyId,

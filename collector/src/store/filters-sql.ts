@@ -24,4 +24,3 @@ export function filterConditions(f: Filters, table = ''): { sql: string; params:
   add(`${col('day')} <= ?`, f.to);
   return { sql: parts.map((p) => ` AND ${p}`).join(''), params };
 }
-

@@ -6,8 +6,16 @@ import { classifyPostgresError } from './rejected.ts';
 import { postgresRollups } from './rollup-postgres.ts';
 import type { Filters, Store, StoredResponse, WebhookOutbox } from './types.ts';
 
-type PayloadRow = { payload: Omit<StoredResponse, 'receivedAt' | 'correctedAt'>; received_at: Date; corrected_at: Date };
-const toStored = (r: PayloadRow): StoredResponse => ({ ...r.payload, receivedAt: r.received_at.toISOString(), correctedAt: r.corrected_at.toISOString() });
+type PayloadRow = {
+  payload: Omit<StoredResponse, 'receivedAt' | 'correctedAt'>;
+  received_at: Date;
+  corrected_at: Date;
+};
+const toStored = (r: PayloadRow): StoredResponse => ({
+  ...r.payload,
+  receivedAt: r.received_at.toISOString(),
+  correctedAt: r.corrected_at.toISOString(),
+});
 
 /** The answers table's columns with their types, as jsonb_to_recordset reads rows named by answerColumns. */
 const ANSWER_TYPES = {
@@ -61,7 +69,8 @@ export async function openPostgresStore(url: string, options: { max?: number } =
     if (f.surveyId !== undefined) parts.push(sql`AND ${col('survey_id')} = ${f.surveyId}`);
     if (f.locale !== undefined) parts.push(sql`AND ${col('locale')} = ${f.locale}`);
     // As rollup/keys.ts stageOf reads it: '' when the payload names no stage.
-    if (f.stage !== undefined) parts.push(sql`AND coalesce(${col('payload')} -> 'context' ->> 'stage', '') = ${f.stage}`);
+    if (f.stage !== undefined)
+      parts.push(sql`AND coalesce(${col('payload')} -> 'context' ->> 'stage', '') = ${f.stage}`);
     if (f.from !== undefined) parts.push(sql`AND ${col('day')} >= ${f.from}`);
     if (f.to !== undefined) parts.push(sql`AND ${col('day')} <= ${f.to}`);
     return parts.reduce((acc, part) => sql`${acc} ${part}`, sql``);
@@ -89,7 +98,9 @@ export async function openPostgresStore(url: string, options: { max?: number } =
         last_error = ${u.error}, dead = ${u.dead} WHERE response_id = ${id}`;
     },
     async nextDueAt() {
-      const [row] = await sql<{ at: number | null }[]>`SELECT MIN(next_attempt_at)::float8 AS at FROM webhook_outbox WHERE NOT dead`;
+      const [row] = await sql<
+        { at: number | null }[]
+      >`SELECT MIN(next_attempt_at)::float8 AS at FROM webhook_outbox WHERE NOT dead`;
       return row.at;
     },
   };

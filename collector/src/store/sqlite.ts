@@ -8,17 +8,27 @@ import { sqliteRollupWriter, sqliteRollups } from './rollup-sqlite.ts';
 import type { Store, StoredResponse, WebhookOutbox } from './types.ts';
 
 type PayloadRow = { payload: string; received_at: string; corrected_at: string };
-const toStored = (r: PayloadRow): StoredResponse => ({ ...JSON.parse(r.payload), receivedAt: r.received_at, correctedAt: r.corrected_at });
+const toStored = (r: PayloadRow): StoredResponse => ({
+  ...JSON.parse(r.payload),
+  receivedAt: r.received_at,
+  correctedAt: r.corrected_at,
+});
 
 export function migrateSqlite(db: Db): number[] {
-  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+  );
   const applied: number[] = [];
   for (const m of loadMigrations('sqlite')) {
     // IMMEDIATE takes the write lock before checking, so two processes starting on one file cannot both apply it.
     db.transaction(() => {
       if (db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(m.version)) return;
       db.exec(m.sql);
-      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+        m.version,
+        m.name,
+        new Date().toISOString(),
+      );
       applied.push(m.version);
     }).immediate();
   }
@@ -49,7 +59,9 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
     (response_id, root_id, question_id, type, value_num, value_text, other_text, touchpoint, survey_id, locale, day, corrected_at)
     VALUES (@responseId, @rootId, @questionId, @type, @valueNum, @valueText, @otherText, @touchpoint, @surveyId, @locale, @day, @correctedAt)
     ON CONFLICT (root_id, question_id) DO NOTHING`);
-  const insertOutbox = db.prepare('INSERT INTO webhook_outbox (response_id, next_attempt_at) VALUES (?, ?) ON CONFLICT DO NOTHING');
+  const insertOutbox = db.prepare(
+    'INSERT INTO webhook_outbox (response_id, next_attempt_at) VALUES (?, ?) ON CONFLICT DO NOTHING',
+  );
   const addToRollups = sqliteRollupWriter(db);
 
   const insert = db.transaction((r: Parameters<Store['insertResponse']>[0], enqueueWebhook: boolean) => {
@@ -79,32 +91,32 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
 
   const webhookOutbox: WebhookOutbox = {
     async claim(nowMs, limit, leaseMs) {
-      return db.transaction(() => {
-        const rows = all<PayloadRow & { response_id: string; attempts: number }>(
-          `SELECT o.response_id, o.attempts, r.payload, r.received_at, r.corrected_at FROM webhook_outbox o
+      return db
+        .transaction(() => {
+          const rows = all<PayloadRow & { response_id: string; attempts: number }>(
+            `SELECT o.response_id, o.attempts, r.payload, r.received_at, r.corrected_at FROM webhook_outbox o
            JOIN responses r ON r.id = o.response_id
            WHERE o.dead = 0 AND o.next_attempt_at <= ? ORDER BY o.next_attempt_at LIMIT ?`,
-          [nowMs, limit],
-        );
-        const lease = db.prepare('UPDATE webhook_outbox SET next_attempt_at = ? WHERE response_id = ?');
-        for (const r of rows) lease.run(nowMs + leaseMs, r.response_id);
-        return rows.map((r) => ({ responseId: r.response_id, attempts: r.attempts, response: toStored(r) }));
-      }).immediate();
+            [nowMs, limit],
+          );
+          const lease = db.prepare('UPDATE webhook_outbox SET next_attempt_at = ? WHERE response_id = ?');
+          for (const r of rows) lease.run(nowMs + leaseMs, r.response_id);
+          return rows.map((r) => ({ responseId: r.response_id, attempts: r.attempts, response: toStored(r) }));
+        })
+        .immediate();
     },
     async delivered(id) {
       db.prepare('DELETE FROM webhook_outbox WHERE response_id = ?').run(id);
     },
     async failed(id, u) {
-      db.prepare('UPDATE webhook_outbox SET attempts = ?, next_attempt_at = ?, last_error = ?, dead = ? WHERE response_id = ?').run(
-        u.attempts,
-        u.nextAttemptAt,
-        u.error,
-        u.dead ? 1 : 0,
-        id,
-      );
+      db.prepare(
+        'UPDATE webhook_outbox SET attempts = ?, next_attempt_at = ?, last_error = ?, dead = ? WHERE response_id = ?',
+      ).run(u.attempts, u.nextAttemptAt, u.error, u.dead ? 1 : 0, id);
     },
     async nextDueAt() {
-      const row = db.prepare('SELECT MIN(next_attempt_at) AS at FROM webhook_outbox WHERE dead = 0').get() as { at: number | null };
+      const row = db.prepare('SELECT MIN(next_attempt_at) AS at FROM webhook_outbox WHERE dead = 0').get() as {
+        at: number | null;
+      };
       return row.at;
     },
   };

@@ -64,7 +64,10 @@ export type WebhookOutbox = {
    */
   claim(nowMs: number, limit: number, leaseMs: number): Promise<OutboxEntry[]>;
   delivered(responseId: string): Promise<void>;
-  failed(responseId: string, update: { attempts: number; nextAttemptAt: number; error: string; dead: boolean }): Promise<void>;
+  failed(
+    responseId: string,
+    update: { attempts: number; nextAttemptAt: number; error: string; dead: boolean },
+  ): Promise<void>;
   /** Earliest next_attempt_at among live entries, or null when nothing waits. */
   nextDueAt(): Promise<number | null>;
 };

@@ -23,7 +23,7 @@ export function parseWebhookFilter(value: string): WebhookFilter {
     createTouchpointGate(entries);
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
-    throw new Error(`${why}; ${ALLOWED}`);
+    throw new Error(`${why}; ${ALLOWED}`, { cause: err });
   }
   return { kind: 'touchpoints', touchpoints: entries };
 }

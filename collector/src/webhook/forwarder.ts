@@ -22,7 +22,11 @@ export type ForwarderOptions = {
   log?: (message: string) => void;
 };
 
-export type Forwarder = { wake(): void; stop(): Promise<void>; /** Resolves once nothing due is left (tests). */ idle(): Promise<void> };
+export type Forwarder = {
+  wake(): void;
+  stop(): Promise<void>;
+  /** Resolves once nothing due is left (tests). */ idle(): Promise<void>;
+};
 
 const BATCH = 20;
 /** A claimed entry is not retried by anyone else for this long (must exceed one attempt's timeout). */
@@ -86,8 +90,14 @@ export function startWebhookForwarder(options: ForwarderOptions): Forwarder {
     }
     const attempts = entry.attempts + 1;
     const dead = attempts >= maxAttempts;
-    if (dead) log(`giving up on ${entry.responseId} after ${attempts} attempts (${failure}); it stays in webhook_outbox`);
-    await store.webhookOutbox.failed(entry.responseId, { attempts, nextAttemptAt: now() + backoffDelay(attempts, backoff, random, retryAfterMs), error: failure, dead });
+    if (dead)
+      log(`giving up on ${entry.responseId} after ${attempts} attempts (${failure}); it stays in webhook_outbox`);
+    await store.webhookOutbox.failed(entry.responseId, {
+      attempts,
+      nextAttemptAt: now() + backoffDelay(attempts, backoff, random, retryAfterMs),
+      error: failure,
+      dead,
+    });
   }
 
   async function drain(): Promise<void> {

@@ -17,7 +17,11 @@ export function payload(overrides: Partial<PayloadV1> = {}): PayloadV1 {
   };
 }
 
-export const answer = (type: Answer['type'], value: Answer['value'], questionId: string = type): Answer => ({ questionId, type, value });
+export const answer = (type: Answer['type'], value: Answer['value'], questionId: string = type): Answer => ({
+  questionId,
+  type,
+  value,
+});
 
 /** A payload as the store receives it, with server times derived from createdAt. */
 export function record(p: PayloadV1, receivedAt = p.createdAt): NewResponse {

@@ -51,7 +51,7 @@ export function storeContract(open: () => Promise<Store>): void {
     expect(await store.exportPage({ touchpoint: 'nowhere' }, undefined, 2)).toEqual([]);
   });
 
-  it('exports by journey stage, as context.stage names it (\'\' for none)', async () => {
+  it("exports by journey stage, as context.stage names it ('' for none)", async () => {
     const staged = payload({ context: { url: 'u', locale: 'en', stage: 'purchase' } });
     const plain = payload();
     for (const p of [staged, plain]) await store.insertResponse(record(p));

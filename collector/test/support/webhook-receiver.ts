@@ -2,7 +2,12 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { verify } from '../../src/webhook/sign.ts';
 
-export type Delivery = { id: string; timestamp: string; verified: boolean; body: { type: string; data: { id: string } } };
+export type Delivery = {
+  id: string;
+  timestamp: string;
+  verified: boolean;
+  body: { type: string; data: { id: string } };
+};
 
 /**
  * A local webhook endpoint that checks every signature the way a site owner's receiver would, answers with the
@@ -23,7 +28,16 @@ export async function startReceiver(secret: string) {
       deliveries.push({
         id: header('webhook-id') ?? '',
         timestamp: header('webhook-timestamp') ?? '',
-        verified: verify(secret, { id: header('webhook-id'), timestamp: header('webhook-timestamp'), signature: header('webhook-signature'), body: text }, Math.floor(Date.now() / 1000)),
+        verified: verify(
+          secret,
+          {
+            id: header('webhook-id'),
+            timestamp: header('webhook-timestamp'),
+            signature: header('webhook-signature'),
+            body: text,
+          },
+          Math.floor(Date.now() / 1000),
+        ),
         body: JSON.parse(text),
       });
       res.writeHead(statuses.shift() ?? fallbackStatus).end();
@@ -41,7 +55,8 @@ export async function startReceiver(secret: string) {
       statuses.push(...codes);
       fallbackStatus = fallback;
     },
-    received: (n: number) => new Promise<void>((resolve) => (deliveries.length >= n ? resolve() : waiters.push({ n, resolve }))),
+    received: (n: number) =>
+      new Promise<void>((resolve) => (deliveries.length >= n ? resolve() : waiters.push({ n, resolve }))),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
