@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_NAME } from '../../src/transport/store.ts';
 import { chromiumDriver } from './support/drivers/chromium.ts';
-import { until, waitInPage, type Context, type Driver, type EngineName, type Tab } from './support/drivers/driver.ts';
+import {
+  readRecord,
+  until,
+  waitInPage,
+  type Context,
+  type Frame,
+  type Driver,
+  type EngineName,
+  type Tab,
+} from './support/drivers/driver.ts';
 import { firefoxDriver } from './support/drivers/firefox.ts';
 import { webkitDriver } from './support/drivers/webkit.ts';
 import { startFaultServer, type FaultServer } from './support/fault-server.ts';
@@ -83,7 +92,7 @@ describe.each(engines.filter((e) => !only || e.name == only))('$name', ({ name, 
   /** The page URL carries a query string: a Referer would leak it. /host.html also runs `head` before our script. */
   const widget = (touchpoint: string, route: 'widget.html' | 'host.html' = 'widget.html', head?: string) =>
     `${server.origin}/${route}?${new URLSearchParams({ question: 'thumbs', touchpoint, ...(head ? { head } : {}) })}&secret=order-4711`;
-  const ready = (tab: Tab) =>
+  const ready = (tab: Frame) =>
     waitInPage(
       tab,
       (selector) => !!document.querySelector('cx-feedback')?.shadowRoot?.querySelector(selector),
@@ -237,6 +246,31 @@ describe.each(engines.filter((e) => !only || e.name == only))('$name', ({ name, 
     expect(landed(onlyStored())).toBe(1);
     expect(await tab.errors()).toEqual([]);
     expect(await ourMessages(tab)).toEqual([]); // a visitor's browser without storage is no misconfiguration
+  });
+
+  it('storage denied (a sandboxed iframe, opaque origin; the classic script): the card says "Sending…", then delivers', async () => {
+    const visit = await profile();
+    server.plan({ delayMs: 1500 });
+    // Module scripts from an opaque origin need CORS, which /dist/ does not send: a sandboxed page uses the iife.
+    const inner = `${widget('sandboxed')}&script=iife`;
+    const tab = await visit.newTab(`${server.origin}/sandboxed.html?src=${encodeURIComponent(inner)}`);
+    const frame = await tab.firstFrame();
+    await ready(frame);
+    const storage = await frame.evaluate(() => {
+      try {
+        return (void indexedDB.open('probe'), `${origin}: indexedDB.open works`);
+      } catch (error) {
+        return `${origin}: indexedDB.open throws ${(error as Error).name}`;
+      }
+    }, null);
+    expect(storage).toBe('null: indexedDB.open throws SecurityError'); // armed: storage is denied here
+    await frame.clickInWidget(THUMBS_DOWN);
+    await waitInPage(frame, statusIs, 'Sending…', 5000, 'the status line to say "Sending…"');
+    expect(server.stored.size).toBe(0);
+    await until(() => server.stored.size == 1, 10_000, 'the answer to be stored');
+    await waitInPage(frame, statusIs, '', 5000, 'the status line to clear once acknowledged');
+    expect(landed(onlyStored())).toBe(1);
+    expect(await frame.evaluate(readRecord, '__errors')).toEqual([]);
   });
 
   it('hostile page (fetch throws, Array.prototype.toJSON, a throwing cx-answer listener): delivered, only the host’s error', async () => {

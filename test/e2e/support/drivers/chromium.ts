@@ -1,5 +1,5 @@
 import { chromium as playwright, type Page } from 'playwright-core';
-import { readRecord, type Context, type PageFunction, type Driver, type Tab } from './driver.ts';
+import { readRecord, until, type Context, type PageFunction, type Driver, type Tab } from './driver.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 // Flags that work as root without network (../shared/TOOLCHAIN.md).
@@ -27,6 +27,14 @@ function tab(page: Page): Tab {
     evaluate,
     // Playwright's CSS locators pierce open shadow roots.
     clickInWidget: (selector) => page.locator(`cx-feedback ${selector}`).first().click(),
+    async firstFrame() {
+      const frame = await until(() => page.frames().find((f) => f !== page.mainFrame()), 10_000, 'an iframe');
+      return {
+        evaluate: <A, R>(fn: PageFunction<A, R>, arg: A) =>
+          frame.evaluate(fn as (arg: unknown) => R | Promise<R>, arg as unknown),
+        clickInWidget: (selector) => frame.locator(`cx-feedback ${selector}`).first().click(),
+      };
+    },
     console: async () => [...console],
     errors: () => evaluate(readRecord, '__errors'),
     close: () => page.close(),

@@ -9,12 +9,18 @@ export type EngineName = 'chromium' | 'firefox' | 'webkit';
 /** A function run in the page: it must not close over anything from Node (it is sent as source text). */
 export type PageFunction<A, R> = (arg: A) => R | Promise<R>;
 
-export interface Tab {
+/** A document to act in: a tab's page, or the first iframe in it. */
+export interface Frame {
+  evaluate<A, R>(fn: PageFunction<A, R>, arg: A): Promise<R>;
+  /** A real pointer click on `selector` inside the shadow root of the document's first `<cx-feedback>`. */
+  clickInWidget(selector: string): Promise<void>;
+}
+
+export interface Tab extends Frame {
   goto(url: string): Promise<void>;
   reload(): Promise<void>;
-  evaluate<A, R>(fn: PageFunction<A, R>, arg: A): Promise<R>;
-  /** A real pointer click on `selector` inside the shadow root of the page's first `<cx-feedback>`. */
-  clickInWidget(selector: string): Promise<void>;
+  /** The page's first iframe (e.g. the sandboxed one of the fault server's /sandboxed.html), once it exists. */
+  firstFrame(): Promise<Frame>;
   /** Console messages (`warning: …`, `error: …`) of this tab so far, across reloads. */
   console(): Promise<string[]>;
   /** Uncaught errors and unhandled rejections, as the fault server's pages record them (window.__errors). */
@@ -47,7 +53,7 @@ export async function until<T>(check: () => T | Promise<T>, ms: number, what: st
 }
 
 /** Waits until `fn` is truthy in the page. */
-export const waitInPage = <A, R>(tab: Tab, fn: PageFunction<A, R>, arg: A, ms: number, what: string) =>
+export const waitInPage = <A, R>(tab: Frame, fn: PageFunction<A, R>, arg: A, ms: number, what: string) =>
   until(() => tab.evaluate(fn, arg), ms, what);
 
 /** In the page: one of the fault server's in-page records (see fault-server.ts), or [] on a page without it. */

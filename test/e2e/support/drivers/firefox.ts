@@ -1,6 +1,14 @@
-import puppeteer, { type Page } from 'puppeteer-core';
+import puppeteer, { type Frame as PuppeteerFrame, type Page } from 'puppeteer-core';
 import { FIREFOX } from '../../../support/engines/firefox-launcher.mjs';
-import { readRecord, type Context, type PageFunction, type Driver, type Tab } from './driver.ts';
+import { readRecord, until, type Context, type PageFunction, type Driver, type Tab } from './driver.ts';
+
+/** `>>>` is puppeteer's deep combinator: it descends into shadow roots. */
+async function clickIn(frame: Page | PuppeteerFrame, selector: string) {
+  const handle = await frame.waitForSelector(`cx-feedback >>> ${selector}`, { timeout: 10_000 });
+  if (!handle) throw new Error(`firefox: no ${selector} in <cx-feedback>`);
+  await handle.click();
+  await handle.dispose();
+}
 
 function tab(page: Page): Tab {
   const console: string[] = [];
@@ -13,12 +21,14 @@ function tab(page: Page): Tab {
     goto: async (url) => void (await page.goto(url)),
     reload: async () => void (await page.reload()),
     evaluate,
-    // `>>>` is puppeteer's deep combinator: it descends into shadow roots.
-    async clickInWidget(selector) {
-      const handle = await page.waitForSelector(`cx-feedback >>> ${selector}`, { timeout: 10_000 });
-      if (!handle) throw new Error(`firefox: no ${selector} in <cx-feedback>`);
-      await handle.click();
-      await handle.dispose();
+    clickInWidget: (selector) => clickIn(page, selector),
+    async firstFrame() {
+      const frame = await until(() => page.frames().find((f) => f !== page.mainFrame()), 10_000, 'an iframe');
+      return {
+        evaluate: async <A, R>(fn: PageFunction<A, R>, arg: A) =>
+          (await frame.evaluate(fn as (arg: unknown) => unknown, arg as unknown)) as R,
+        clickInWidget: (selector) => clickIn(frame, selector),
+      };
     },
     console: async () => [...console],
     errors: () => evaluate(readRecord, '__errors'),

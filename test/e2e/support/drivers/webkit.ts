@@ -43,17 +43,35 @@ function tabs(session: Session, holder: string): Context['newTab'] {
     };
     // The page's console record dies with the document: keep what it said before a reload or close.
     const keepConsole = async () => void seen.push(...(await record('__console')));
+    const clickIn = async (selector: string) => {
+      const target = session.$('cx-feedback').shadow$(selector);
+      await target.waitForExist({ timeout: 10_000 });
+      await target.click();
+    };
     const tab: Tab = {
       goto: (to) => inTab(async () => void (await keepConsole(), await session.url(to))),
       reload: () => inTab(async () => (await keepConsole(), await session.refresh())),
       evaluate: <A, R>(fn: PageFunction<A, R>, arg: A) =>
         inTab(async () => (await session.execute(fn as (arg: unknown) => unknown, arg as unknown)) as R),
-      clickInWidget: (selector) =>
-        inTab(async () => {
-          const target = session.$('cx-feedback').shadow$(selector);
-          await target.waitForExist({ timeout: 10_000 });
-          await target.click();
-        }),
+      clickInWidget: (selector) => inTab(() => clickIn(selector)),
+      async firstFrame() {
+        await inTab(() => session.$('iframe').waitForExist({ timeout: 10_000 }));
+        // Classic WebDriver acts in one browsing context at a time: enter the frame for each call, then leave it.
+        const inFrame = <T>(work: () => Promise<T>) =>
+          inTab(async () => {
+            await session.switchFrame(session.$('iframe'));
+            try {
+              return await work();
+            } finally {
+              await session.switchToParentFrame();
+            }
+          });
+        return {
+          evaluate: <A, R>(fn: PageFunction<A, R>, arg: A) =>
+            inFrame(async () => (await session.execute(fn as (arg: unknown) => unknown, arg as unknown)) as R),
+          clickInWidget: (selector) => inFrame(() => clickIn(selector)),
+        };
+      },
       console: () => inTab(async () => [...seen, ...(await record('__console'))]),
       errors: () => inTab(() => record('__errors')),
       close: () =>
