@@ -33,6 +33,8 @@ const engines: Engine[] = [
   { name: 'webkit', start: webkitDriver, tabCloseRuns: 10 },
 ];
 const only = process.env.CX_ENGINE;
+/** CX_TAB_CLOSE_RUNS overrides each engine's R19 runs (more for a soak by hand). */
+const tabCloseOverride = Number(process.env.CX_TAB_CLOSE_RUNS) || undefined;
 
 const THUMBS_DOWN = '[part~="option"][data-value="0"]';
 /** The connection is dropped before anything is stored: what an unreachable receiver looks like to fetch. */
@@ -67,7 +69,8 @@ const statusIs = (text: string) =>
   document.querySelector('cx-feedback')?.shadowRoot?.querySelector('[part~="status"] .status')?.textContent?.trim() ===
   text;
 
-describe.each(engines.filter((e) => !only || e.name == only))('$name', ({ name, start, tabCloseRuns }) => {
+describe.each(engines.filter((e) => !only || e.name == only))('$name', ({ name, start, ...engine }) => {
+  const tabCloseRuns = tabCloseOverride ?? engine.tabCloseRuns;
   let driver: Driver;
   let server: FaultServer;
   let context: Context | undefined;
@@ -193,6 +196,21 @@ describe.each(engines.filter((e) => !only || e.name == only))('$name', ({ name, 
     expect(second!.at - first!.at).toBeGreaterThanOrEqual(1900); // Retry-After: 2 (seconds), with timer slack
     await waitInPage(tab, outboxHolds, { db: DB_NAME, rows: 0 }, 5000, 'the outbox to empty');
     expect(landed(id)).toBe(1);
+    expect(await tab.errors()).toEqual([]);
+  });
+
+  it('R09 the endpoint answers 404: one console warning names it, the answer waits in the outbox', async () => {
+    const visit = await profile();
+    server.decide = () => ({ status: 404 });
+    const tab = await openWidget(visit, widget('misconfigured', 'host.html'));
+    expect(await ourMessages(tab)).toEqual([]);
+    await tab.clickInWidget(THUMBS_DOWN);
+    const warned = await until(async () => (await ourMessages(tab)).length > 0 && ourMessages(tab), 5000, 'a warning');
+    expect(warned).toEqual([
+      expect.stringMatching(/^warning: cx-feedback: paused sending to http:\/\/127\.0\.0\.1:\d+\/collect/),
+    ]);
+    await waitInPage(tab, outboxHolds, { db: DB_NAME, rows: 1 }, 5000, 'the answer in the outbox');
+    expect(server.received.map((r) => r.status)).toEqual([404]);
     expect(await tab.errors()).toEqual([]);
   });
 

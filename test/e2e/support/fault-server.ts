@@ -79,7 +79,7 @@ const html = (body: string) =>
 const ERRORS = `<script>window.__errors=[];addEventListener('error',function(e){__errors.push(String(e.message))});addEventListener('unhandledrejection',function(e){__errors.push('unhandled rejection: '+(e.reason&&e.reason.message||e.reason))});window.__pageshow=[];addEventListener('pageshow',function(e){__pageshow.push(e.persisted)});</script>`;
 
 // Console warnings and errors, as the page saw them (/host.html).
-const CONSOLE = `<script>window.__console=[];['warn','error'].forEach(function(k){var f=console[k];console[k]=function(){__console.push(k+': '+[].map.call(arguments,String).join(' '));return f.apply(console,arguments)}});</script>`;
+const CONSOLE = `<script>window.__console=[];['warn','error'].forEach(function(k){var f=console[k];console[k]=function(){__console.push((k=='warn'?'warning':k)+': '+[].map.call(arguments,String).join(' '));return f.apply(console,arguments)}});</script>`;
 
 export async function startFaultServer(bundle: string): Promise<FaultServer> {
   const sockets = new Set<Socket>();
