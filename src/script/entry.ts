@@ -1,10 +1,10 @@
 /**
  * The page's entry module, what dist/cx-feedback.js imports (or a `type="module"` script loads directly). On every
  * page it installs the global `cxFeedback(command, …)` API, plans each <cx-feedback> from its attributes (plan.ts,
- * watch.ts) and peeks into the outbox, without Lit or the delivery code. Delivery is a chunk loaded when the outbox
- * holds responses from earlier visits; the survey UI (Lit, the element, delivery) one imported only when a widget will
- * show, or fetched at idle for a popover whose timed trigger will open it; Floating UI and zod are chunks the element
- * imports when a card needs them. A page where nothing shows loads only this module and its trigger and rule code.
+ * watch.ts) and peeks into the outbox, without Lit or the delivery code. The survey UI chunk (Lit, the element,
+ * delivery) is imported when a widget will show or when the outbox holds responses from earlier visits, and fetched at
+ * idle for a popover whose timed trigger will open it; Floating UI and zod are chunks the element imports when a card
+ * needs them. A page where nothing shows loads only this module and its trigger and rule code.
  */
 import { installGlobalApi } from '../api/global.ts';
 import { emit } from '../element/events.ts';
@@ -18,6 +18,7 @@ import { takeFired } from './handoff.ts';
 import { watchWidgets } from './watch.ts';
 
 const importUi = retriedImport(() => import('./ui.ts'));
+type UiModule = Awaited<ReturnType<typeof importUi>>;
 
 /** Work that can wait for an idle moment (or a short timeout where requestIdleCallback is missing: Safari). */
 const whenIdle = (work: () => void): void =>
@@ -28,14 +29,23 @@ const whenIdle = (work: () => void): void =>
 function start(): void {
   // The classic script (cx-feedback.iife.js) is on the page too and got here first: it does everything.
   if (customElements.get('cx-feedback') || !pageNatives) return;
+  // Consent given on this page (a consent manager calls it on every page): applied whenever delivery is loaded, and
+  // no reason to load it by itself, since responses it holds are in the outbox, which the peek below finds.
+  let consent: boolean | undefined;
+  let loaded: Delivery | undefined;
+  const loadUi = (): Promise<UiModule> =>
+    importUi().then((module) => {
+      loaded = module.getDelivery();
+      if (consent !== undefined) loaded.setConsent(consent);
+      return module;
+    });
   // Responses left by earlier visits: delivery, which comes with the survey UI (a page that shows a widget needs both,
   // and one file compresses better than two), loads to send them only when there are some. If it cannot load, they
   // stay in the outbox for the next page.
-  const delivery = (): Promise<Delivery> => importUi().then((module) => module.getDelivery());
   void outboxMayHaveRows().then((rows) => {
     if (rows)
-      delivery().then(
-        (loaded) => loaded.start(),
+      loadUi().then(
+        (module) => module.getDelivery().start(),
         () => {},
       );
   });
@@ -43,7 +53,7 @@ function start(): void {
   const load = (): void => {
     if (loading) return;
     loading = true;
-    importUi().then(
+    loadUi().then(
       ({ startUi }) => {
         // From here each element plans, arms and opens itself.
         stopWatch();
@@ -75,11 +85,10 @@ function start(): void {
   // Triggers first: a `track` the page queued before this script ran may be what one of them waits for.
   let stopWatch = watchWidgets({ load, prefetch });
   installGlobalApi({
-    consent: (granted) =>
-      void delivery().then(
-        (loaded) => loaded.setConsent(granted),
-        () => {},
-      ),
+    consent: (granted) => {
+      consent = granted;
+      loaded?.setConsent(granted);
+    },
     show: load,
   });
 }

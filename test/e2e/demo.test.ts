@@ -473,6 +473,25 @@ describe('the module graph (cx-feedback.js) on a page where the card shows rarel
     expect(await p.evaluate(() => !!customElements.get('cx-feedback'))).toBe(false);
   });
 
+  it('a consent manager calling cxFeedback("consent", true) on a page where nothing shows loads nothing more', async () => {
+    const { page: p, problems } = await visit('graph-consent.html', (context) =>
+      context.route(`${base}graph-consent.html`, (route) =>
+        route.fulfill({
+          contentType: 'text/html',
+          body: `<!doctype html><script>window.cxFeedback=window.cxFeedback||function(){(cxFeedback.q=cxFeedback.q||[]).push(arguments)}</script>
+            <script src="/dist/cx-feedback.js" defer></script><script>cxFeedback('consent', true)</script>`,
+        }),
+      ),
+    );
+    await entryRan(p);
+    await p.evaluate(() =>
+      (window as unknown as { cxFeedback: (c: string, v: boolean) => void }).cxFeedback('consent', true),
+    );
+    await p.waitForLoadState('networkidle');
+    expect(await ours(p)).toEqual(['cx-feedback.js', 'entry', 'id']);
+    expect(problems).toEqual([]);
+  });
+
   it('cxFeedback("track") queued by the page before the script ran reaches the popover\'s event trigger', async () => {
     const { page: p, problems } = await visit('graph-d.html', (context) =>
       context.route(`${base}graph-d.html`, (route) =>

@@ -2,7 +2,12 @@
 import type {} from 'cx-feedback/preact';
 
 export const Help = () => (
-  <cx-feedback endpoint="/responses" touchpoint="help-article-42" question="reaction" oncx-sent={(event) => event.detail.status} />
+  <cx-feedback
+    endpoint="/responses"
+    touchpoint="help-article-42"
+    question="reaction"
+    oncx-sent={(event) => event.detail.status}
+  />
 );
 
 // @ts-expect-error hide-labels takes a boolean
