@@ -259,7 +259,8 @@ export async function startFaultServer(bundle: string): Promise<FaultServer> {
         const attributes = [...url.searchParams]
           .map(([k, v]) => ` ${k.replace(/[^a-z-]/g, '')}="${escapeAttribute(v)}"`)
           .join('');
-        res.writeHead(200, { 'Content-Type': 'text/html', 'Cache-Control': 'no-store' });
+        // Without no-store, like most host pages: Firefox keeps no-store pages out of the back/forward cache (R22).
+        res.writeHead(200, { 'Content-Type': 'text/html' });
         res.end(
           html(
             `${ERRORS}${CONSOLE}<script>${head}</script><script src="/dist/cx-feedback.js"></script><cx-feedback endpoint="${server.endpoint}"${attributes}></cx-feedback>`,
