@@ -28,12 +28,13 @@ rmSync(`${root}dist`, { recursive: true, force: true });
 // Lit checks `process.env.NODE_ENV`-free "development" export conditions; production conditions drop dev-mode code.
 const resolve = { conditions: ['browser', 'production', 'module', 'import', 'default'] };
 
-// A second minifier pass over what Vite wrote: terser finds another ~0.5 KiB gzip in the script-tag bundle (measured
-// 2026-11-29: 36,546 → 36,078 B). Plain, safe compress options only: no unsafe_*, no property mangling.
+// A second minifier pass over what Vite wrote: terser still finds a few hundred bytes in each bundle (three passes,
+// ES2020 output). Plain, safe compress options only: no unsafe_*, no property mangling.
 async function terse(file, module = false) {
   const out = await minify(readFileSync(file, 'utf8'), {
     module,
-    compress: { passes: 2 },
+    ecma: 2020,
+    compress: { passes: 3 },
     mangle: true,
     format: { comments: false },
   });
