@@ -2,6 +2,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { fileURLToPath } from 'node:url';
 import { collectMiddleware } from './test/support/collect-middleware.mjs';
+import { CHROMIUM, CHROMIUM_ARGS } from './test/support/engines/chromium.mjs';
 import { firefoxLauncher } from './test/support/engines/firefox-launcher.mjs';
 import { startWebKitDriver } from './test/support/engines/webkit-driver.mjs';
 import { webkitLauncher } from './test/support/engines/webkit-launcher.mjs';
@@ -10,23 +11,13 @@ import { webkitLauncher } from './test/support/engines/webkit-launcher.mjs';
 // playwright-core (flags from ../shared/TOOLCHAIN.md), firefox-esr through puppeteer-core over WebDriver BiDi, and
 // WebKitGTK's MiniBrowser through WebKitWebDriver, started here under an Xvfb of its own.
 const engine = process.env.CX_ENGINE || 'chromium';
-const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const chromium = () =>
   playwrightLauncher({
     product: 'chromium',
     launchOptions: {
-      executablePath,
+      executablePath: CHROMIUM,
       headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-quic',
-        '--no-first-run',
-      ],
+      args: CHROMIUM_ARGS,
     },
   });
 const launchers = {

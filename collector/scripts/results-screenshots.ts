@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../test/support/engines/chromium.mjs';
 import { createHandler } from '../src/handler.ts';
 import { toNodeListener } from '../src/node-adapter.ts';
 import { listen } from '../src/serve.ts';
@@ -18,23 +19,13 @@ import { journeyResponses } from './journey-data.ts';
 const count = Number(process.argv[2] ?? 20_000);
 const now = Date.parse('2026-06-30T12:00:00Z');
 const DOCS = fileURLToPath(new URL('../../docs/', import.meta.url));
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
 
 const dir = mkdtempSync(join(tmpdir(), 'cx-shots-'));
 const store = openSqliteStore(join(dir, 'shots.sqlite'), { synchronous: 'OFF' });
 try {
   for (const r of journeyResponses(count, now)) await store.insertResponse(r);
   const server = await listen(toNodeListener(createHandler({ store, now: () => now })), 0, '127.0.0.1');
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   try {
     const shots = [
       { file: 'results-overview-light.png', path: '/results', width: 1280, colorScheme: 'light' },

@@ -9,12 +9,10 @@
 import { chromium } from 'playwright-core';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { CHROMIUM as chromiumPath, CHROMIUM_ARGS as args } from '../../test/support/engines/chromium.mjs';
 import { startServer } from './server.mjs';
 
 export const PROMPT = 'How likely are you to recommend the example shop?';
-const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-// Flags from /work/shared/TOOLCHAIN.md: run as root, no network, no background fetches.
-const args = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
 
 /** Polls `read` until it returns something truthy, or fails with `what` after `ms`. */
 export async function waitFor(what, read, ms = 10_000) {

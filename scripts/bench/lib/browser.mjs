@@ -1,24 +1,14 @@
 // Headless Debian Chromium through playwright-core (flags: ../shared/TOOLCHAIN.md), one fresh context per run, with
 // the page instrumented before any of its scripts runs and a CDP session for throttling and counters.
 import { chromium } from 'playwright-core';
-
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
+import { CHROMIUM, CHROMIUM_ARGS } from '../../../test/support/engines/chromium.mjs';
 
 /** `jitless`: V8 without JIT compilers, for growth checks (see lib/memory.mjs). */
 export const launch = ({ jitless = false } = {}) =>
   chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    executablePath: CHROMIUM,
     headless: true,
-    args: jitless ? [...ARGS, '--js-flags=--jitless'] : ARGS,
+    args: jitless ? [...CHROMIUM_ARGS, '--js-flags=--jitless'] : CHROMIUM_ARGS,
   });
 
 /**

@@ -3,24 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../support/engines/chromium.mjs';
 import { bundle } from './bundle.ts';
 import { startFaultServer, type FaultServer, type PageOptions } from './fault-server.ts';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export { CHROMIUM };
 // ../shared/TOOLCHAIN.md; playwright's default --disable-back-forward-cache is dropped so bfcache can be tested (R22).
 const launchOptions = {
   executablePath: CHROMIUM,
   headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-quic',
-    '--no-first-run',
-  ],
+  args: CHROMIUM_ARGS,
   ignoreDefaultArgs: ['--disable-back-forward-cache'],
 };
 

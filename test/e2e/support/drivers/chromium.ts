@@ -1,18 +1,6 @@
 import { chromium as playwright, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../../support/engines/chromium.mjs';
 import { readRecord, until, type Context, type PageFunction, type Driver, type Tab } from './driver.ts';
-
-export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-// Flags that work as root without network (../shared/TOOLCHAIN.md).
-const args = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
 
 function tab(page: Page): Tab {
   const console: string[] = [];
@@ -46,7 +34,7 @@ export async function chromiumDriver(): Promise<Driver> {
   const browser = await playwright.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args,
+    args: CHROMIUM_ARGS,
     // Playwright turns the back/forward cache off by default; the other engines keep theirs, so Chromium does too.
     ignoreDefaultArgs: ['--disable-back-forward-cache'],
   });
