@@ -173,7 +173,7 @@ describe.each(engines.filter((e) => !only || e.name == only))('$name', ({ name, 
   });
 
   // The host page is served without no-store (/host.html): Firefox keeps no-store pages out of the cache whatever the
-  // widget does, which an earlier run of this test had taken for the outbox's open IndexedDB connection.
+  // widget does, so with it this test could not tell the widget's part.
   it('R22 navigating away from an answered page: the page still goes into the back/forward cache', async () => {
     const tab = await openWidget(await profile(), widget('bfcache', 'host.html', LIFECYCLE));
     await tab.clickInWidget(THUMBS_DOWN);
