@@ -209,7 +209,7 @@ const floating =
 const md = `# What the script-tag bundle is made of
 
 Measured by \`npm run size:table\` (scripts/size-table.mjs) on ${new Date().toISOString().slice(0, 10)}: esbuild-minified IIFE of
-src/embed.ts, gzip -9, **${kib(total)}** in total (the shipped Vite build, with a terser pass, is a little smaller: see \`npm run size\`).
+src/script/iife.ts, gzip -9, **${kib(total)}** in total (the shipped Vite build, with a terser pass, is a little smaller: see \`npm run size\`).
 Each row is the bundle minus the same bundle with that part stubbed out, so shared compression makes the rows add
 up to a little more or less than the total.
 

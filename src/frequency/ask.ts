@@ -5,7 +5,7 @@ import { store } from './store.ts';
 /**
  * Whether a widget whose trigger fired may open now: reads the stored state, draws this visitor's sample once (and
  * keeps the draw, so the answer is the same on every visit) and applies the rules. Shared by the element's Touchpoint
- * controller and the small core script (src/core.ts), so that both decide alike.
+ * controller and the page's entry module (src/script/watch.ts), so that both decide alike.
  */
 export function ask(id: string, rules: Rules): Decision {
   const state = store.load();

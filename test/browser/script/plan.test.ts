@@ -5,8 +5,8 @@ import { STORAGE_KEY } from '../../../src/frequency/store.ts';
 import { ENDPOINT, shadow, uniqueTouchpoint } from '../element/helpers.ts';
 
 /**
- * The core script's side of the split, in real Chromium: what it decides from a <cx-feedback>'s attributes before the
- * element exists (src/core/plan.ts), and the element opening at once for a trigger the core already heard.
+ * The entry module's side of the split, in real Chromium: what it decides from a <cx-feedback>'s attributes before
+ * the element exists (src/script/plan.ts), and the element opening at once for a trigger the entry already heard.
  */
 const widget = (attrs: Record<string, string>, json?: string): HTMLElement => {
   const el = document.createElement('cx-feedback');
@@ -17,7 +17,7 @@ const widget = (attrs: Record<string, string>, json?: string): HTMLElement => {
 const popover = (extra: Record<string, string> = {}) =>
   widget({ touchpoint: 'checkout', question: 'ces', mode: 'popover', trigger: 'event:done', ...extra });
 
-describe('core: planFor', () => {
+describe('entry: planFor', () => {
   it('loads the element for what shows at once: inline, floating, a popover on load', () => {
     expect(planFor(widget({ touchpoint: 't', question: 'csat' }))).to.have.property('load');
     expect(planFor(widget({ touchpoint: 't', question: 'csat', mode: 'floating' }))).to.have.property('load');
@@ -77,10 +77,10 @@ describe('core: planFor', () => {
   });
 });
 
-describe('core: handoff to the element', () => {
+describe('entry: handoff to the element', () => {
   beforeEach(() => localStorage.removeItem(STORAGE_KEY));
 
-  it('a popover the core marked as fired opens when it connects, without hearing its trigger again', async () => {
+  it('a popover the entry marked as fired opens when it connects, without hearing its trigger again', async () => {
     const tp = uniqueTouchpoint('handoff');
     const el = widget({
       endpoint: ENDPOINT,
