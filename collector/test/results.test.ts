@@ -65,6 +65,27 @@ describe('GET /results', () => {
     expect(page).toContain('<span class="score">nps 3</span>'); // the follow-up comment shows its first response's score
   });
 
+  it('shows themes as customers wrote them, keeping the folded key in links and in the JSON', async () => {
+    const comments = ['Viel zu spät', 'Spät!', 'Paket spat'];
+    for (const [i, text] of comments.entries()) {
+      const createdAt = `2026-03-1${i}T10:00:00.000Z`;
+      const answers = [answer('nps', 2), answer('text', text, 'why')];
+      await store.insertResponse(record(payload({ createdAt, answers, context: { url: 'u', locale: 'de' } })));
+    }
+    const drillDown = '/results/touchpoint?touchpoint=checkout&from=2026-03-01&to=2026-03-12';
+    const page = await (await handler()(get(drillDown), LOCAL)).text();
+    expect(page).toContain('touchpoint=checkout&amp;tone=negative&amp;theme=spat#comments">spät</a>');
+    expect(page).not.toContain('>spat</a>');
+    const filtered = await (await handler()(get(`${drillDown}&theme=spat&tone=negative`), LOCAL)).text();
+    expect(filtered).toContain('mentioning “spät”');
+    const summary = (await (
+      await handler()(get(drillDown.replace('/results/touchpoint', '/api/summary')), LOCAL)
+    ).json()) as {
+      touchpoint: { themes: { negative: { phrase: string; label: string; total: number }[] } };
+    };
+    expect(summary.touchpoint.themes.negative[0]).toMatchObject({ phrase: 'spat', label: 'spät', total: 3 });
+  });
+
   it('applies filters from the query and keeps them in links', async () => {
     await seed();
     const page = await (await handler()(get('/results?touchpoint=help&from=2026-03-01&to=2026-03-12'), LOCAL)).text();

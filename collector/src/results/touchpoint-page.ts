@@ -61,10 +61,20 @@ function themeList(
     list.length
       ? h`<ol aria-labelledby="${id}">${list.map(
           (t) =>
-            h`<li><a href="${resultsLink(PATH, q, { theme: t.phrase, tone })}#comments">${t.phrase}</a> <span class="count">${t[tone]} comment${t[tone] === 1 ? '' : 's'}${t.total > t[tone] ? ` (${t.total} in all)` : ''}</span></li>`,
+            h`<li><a href="${resultsLink(PATH, q, { theme: t.phrase, tone })}#comments">${t.label}</a> <span class="count">${t[tone]} comment${t[tone] === 1 ? '' : 's'}${t.total > t[tone] ? ` (${t.total} in all)` : ''}</span></li>`,
         )}</ol>`
       : h`<p class="muted">No recurring words yet.</p>`
   }</div>`;
+}
+
+/**
+ * The theme filter is a folded key ("spat"); it is shown as its theme's label ("spät") when the theme is listed,
+ * from the list of the filtered tone first (each list has its own comments, so its own most frequent form), and as
+ * given otherwise (a shared link to a theme that no longer recurs).
+ */
+function themeLabel(phrase: string, tone: Tone | undefined, lists: TouchpointDetail['themes']): string {
+  const ordered = tone === 'positive' ? [...lists.positive, ...lists.negative] : [...lists.negative, ...lists.positive];
+  return ordered.find((t) => t.phrase === phrase)?.label ?? phrase;
 }
 
 const TONES: readonly { tone: Tone | ''; label: string }[] = [
@@ -83,7 +93,7 @@ export function touchpointPage(input: TouchpointInput): string {
   const { detail: d, query: q } = input;
   const back = resultsLink('/results', q, { touchpoint: '', tone: '', theme: '' });
   const filterNote = q.comments.theme
-    ? h` mentioning “${q.comments.theme}” (<a href="${resultsLink(PATH, q, { theme: '' })}#comments">show all</a>)`
+    ? h` mentioning “${themeLabel(q.comments.theme, q.comments.tone, d.themes)}” (<a href="${resultsLink(PATH, q, { theme: '' })}#comments">show all</a>)`
     : h``;
   const body = h`<header><p class="crumb"><a href="${back}">← Journey overview</a></p>
 <h1>${d.touchpoint}${d.stage ? h` <small>stage: ${d.stage}</small>` : h``}</h1>

@@ -22,3 +22,42 @@ export function fold(word: string): string {
   }
   return folded;
 }
+
+/**
+ * How a word is shown: as the customer wrote it, accents kept, lower-cased by the rules of the comment's language
+ * (Turkish "I" is "ı", not "i"), so the same word in different capitals reads as one form. The locale-aware call is
+ * the slow one (see above), so forms are remembered per language, bounded like the folded ones.
+ */
+type DisplayForms = { lowerCase: (word: string) => string; forms: Map<string, string> };
+/** The locale tag is the visitor's to choose: a flood of made-up languages only empties this cache too. */
+const LANGUAGE_LIMIT = 200;
+const displayCaches = new Map<string, DisplayForms>();
+
+export function displayForm(word: string, language: string): string {
+  let forLanguage = displayCaches.get(language);
+  if (!forLanguage) {
+    if (displayCaches.size >= LANGUAGE_LIMIT) displayCaches.clear();
+    displayCaches.set(language, (forLanguage = { lowerCase: lowerCaser(language), forms: new Map() }));
+  }
+  let form = forLanguage.forms.get(word);
+  if (form === undefined) {
+    form = forLanguage.lowerCase(word.normalize('NFC'));
+    if (forLanguage.forms.size >= CACHE_LIMIT) forLanguage.forms.clear();
+    forLanguage.forms.set(word, form);
+  }
+  return form;
+}
+
+/**
+ * Locales come from the widget as any 1 to 35 letters, digits or "-", and toLocaleLowerCase throws on a malformed
+ * tag: such a comment is lower-cased without a language's special rules rather than failing the page.
+ */
+function lowerCaser(language: string): (word: string) => string {
+  try {
+    const [locale] = Intl.getCanonicalLocales(language);
+    if (locale) return (word) => word.toLocaleLowerCase(locale);
+  } catch {
+    // Malformed tag: fall through to the plain rules.
+  }
+  return (word) => word.toLowerCase();
+}
