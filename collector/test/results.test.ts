@@ -78,6 +78,10 @@ describe('GET /results', () => {
     expect(page).not.toContain('>spat</a>');
     const filtered = await (await handler()(get(`${drillDown}&theme=spat&tone=negative`), LOCAL)).text();
     expect(filtered).toContain('mentioning “spät”');
+    // A filter typed by hand, with the accent, finds the same comments as the page's own link.
+    const typed = await (await handler()(get(`${drillDown}&theme=Sp%C3%A4t&tone=negative`), LOCAL)).text();
+    expect(typed).toContain('mentioning “spät”');
+    for (const text of comments) expect(typed).toContain(text);
     const summary = (await (
       await handler()(get(drillDown.replace('/results/touchpoint', '/api/summary')), LOCAL)
     ).json()) as {

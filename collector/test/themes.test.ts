@@ -26,6 +26,10 @@ describe('terms of one text', () => {
     ['zh', '送货太慢了，包装破损', ['送货', '太慢', '送货太慢', '包装', '破损', '包装破损']],
   ])('%s: %s', (locale, text, expected) => expect([...termsOf(text, locale).keys()]).toEqual(expected));
 
+  it.each(['x', '12', ''])('a stored locale that is no language tag (%j) reads the text with English rules', (locale) =>
+    expect([...termsOf('The delivery was late', locale).keys()]).toEqual(['delivery', 'late']),
+  );
+
   it('keeps the form the text first wrote each term in, accents kept', () => {
     expect([...termsOf('Die Lieferung war zu Spät, SPAT', 'de')]).toEqual([
       ['lieferung', 'lieferung'],

@@ -6,6 +6,7 @@ import type { Periods } from '../stats/periods.ts';
 import { addDays, utcDay } from '../stats/timeline.ts';
 import type { ResultsFilters } from '../store/rollup-types.ts';
 import type { CommentFilters } from '../stats/touchpoint.ts';
+import { fold } from '../themes/fold.ts';
 
 /** Period shown when the link names none: the last 30 days, compared with the 30 before. */
 export const DEFAULT_DAYS = 30;
@@ -25,11 +26,12 @@ const Extra = z.object({
     .enum(['negative', 'neutral', 'positive', 'unrated'])
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  // Folded like the themes' keys, so a typed "spät" finds what the page's own links call "spat".
   theme: z
     .string()
     .max(80)
     .optional()
-    .transform((s) => (s ? s : undefined)),
+    .transform((s) => (s ? fold(s) : undefined)),
 });
 
 export function parseResultsQuery(params: URLSearchParams, nowMs: number): ParsedQuery<ResultsQuery> {

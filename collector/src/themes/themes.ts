@@ -27,12 +27,21 @@ export type Theme = {
 /** A theme needs at least this many comments mentioning it: a phrase said once is an anecdote, not a theme. */
 export const MIN_MENTIONS = 2;
 
+/** Whether Intl has word rules for `lang`; a stored locale that is no language tag at all ("x", "12") has none. */
+function segmentable(lang: string): boolean {
+  try {
+    return Intl.Segmenter.supportedLocalesOf([lang]).length > 0;
+  } catch {
+    return false;
+  }
+}
+
 const segmenters = new Map<string, Intl.Segmenter>();
 function segmenter(locale: string): Intl.Segmenter {
   const lang = languageOf(locale);
   let s = segmenters.get(lang);
   if (!s) {
-    s = new Intl.Segmenter(Intl.Segmenter.supportedLocalesOf([lang]).length ? lang : 'en', { granularity: 'word' });
+    s = new Intl.Segmenter(segmentable(lang) ? lang : 'en', { granularity: 'word' });
     segmenters.set(lang, s);
   }
   return s;
