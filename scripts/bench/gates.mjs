@@ -34,7 +34,9 @@ const { files } = await loadAssets();
 const server = await startServer(files);
 const browser = await launch();
 // Growth is read from V8's heap: without JIT compilers no optimised code lands on it halfway, so a few hundred cycles
-// give the same per-cycle figure as the benchmark's 1000 + 1000.
+// give the same per-cycle figure as the benchmark's 1000 + 1000. The connect cycles warm up for 500: between the 300th
+// and the 400th element V8 grows a table once (64 KiB, then nothing: 2.7 B per cycle over 400 + 400, 1.8 over
+// 600 + 600), and a first block that ends before it would count it as growth.
 const jitless = await launch({ jitless: true });
 try {
   for (const kind of ['inline', 'popover', 'classic', 'floating'])
@@ -43,7 +45,7 @@ try {
       times(2, () => visit(browser, server, kind)),
       (runs) => clsGate(kind, runs),
     );
-  await gate('growth-connect', () => growth(jitless, server, 'connect', 300), growthGate);
+  await gate('growth-connect', () => growth(jitless, server, 'connect', 500), growthGate);
   await gate('growth-popover', () => growth(jitless, server, 'popover', 150), growthGate);
   await gate('csp', () => cspCheck(browser, server), cspGate);
   await gate(

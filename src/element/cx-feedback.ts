@@ -208,6 +208,9 @@ export class CxFeedback extends LitElement {
     escape: () => this.hide('escape'),
   });
   private answered = false;
+  /** The card may be drawn: false during the first update (see firstUpdated). */
+  private ready = false;
+  private drawn?: Promise<void>;
   /** The help link to offer with the thank-you: the first answer was negative and no listener took over. */
   private offer?: Recovery;
   private get config(): ConfigResult {
@@ -335,8 +338,25 @@ export class CxFeedback extends LitElement {
    * resolves once the widget has settled.
    */
   protected override async getUpdateComplete(): Promise<boolean> {
+    // The configuration is first read in the first update, and the card first drawn in the next task: wait for both,
+    // then for what the reading started.
+    await super.getUpdateComplete();
+    await this.drawn;
     await this.configuration.settled();
     return super.getUpdateComplete();
+  }
+
+  protected override firstUpdated(): void {
+    // The first update reads the configuration and arms the trigger at once, but draws nothing: drawing the card is
+    // the widget's largest piece of main-thread work, and in a task of its own it never makes the host page's frame
+    // that upgraded the element a long one.
+    this.drawn = new Promise((resolve) =>
+      setTimeout(() => {
+        this.ready = true;
+        this.requestUpdate();
+        resolve();
+      }),
+    );
   }
 
   // ── answering ──────────────────────────────────────────────────────────────
@@ -431,7 +451,7 @@ export class CxFeedback extends LitElement {
   // ── rendering ──────────────────────────────────────────────────────────────
 
   protected override render(): TemplateResult | typeof nothing {
-    if (!this.config.ok) return nothing;
+    if (!this.ready || !this.config.ok) return nothing;
     const { survey } = this.config.config;
     const view = { strings: this.i18n.t, lang: this.i18n.lang, dir: this.i18n.dir };
     const open = this.phase !== 'hidden';

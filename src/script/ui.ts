@@ -1,4 +1,5 @@
 import { defineCxFeedback } from '../element/define.ts';
+import { styles } from '../element/styles.ts';
 import { getDelivery } from '../transport/index.ts';
 
 export { getDelivery };
@@ -11,7 +12,9 @@ export { getDelivery };
 export function startUi(): void {
   try {
     getDelivery().start();
-    defineCxFeedback();
+    // The stylesheet is parsed here, and the elements upgraded in the next task: each a short task for the host page.
+    void styles.styleSheet;
+    setTimeout(defineCxFeedback);
   } catch {
     /* never break the host page */
   }

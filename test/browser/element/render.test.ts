@@ -31,6 +31,22 @@ describe('<cx-feedback> renders every kind', () => {
     });
   }
 
+  it('the upgrade reads the configuration at once and draws the card in a task of its own', async () => {
+    const el = document.createElement('cx-feedback');
+    Object.assign(el, { endpoint: ENDPOINT, touchpoint: 'render-split', question: 'csat' });
+    document.body.append(el);
+    try {
+      // Microtasks only, so still the task that connected it: Lit's first update runs, and draws nothing.
+      for (let i = 0; i < 20 && !el.hasUpdated; i++) await Promise.resolve();
+      expect(el.hasUpdated).to.equal(true);
+      expect(options(el)).to.have.length(0);
+      await el.updateComplete;
+      expect(options(el)).to.have.length(5);
+    } finally {
+      el.remove();
+    }
+  });
+
   it('announces end labels in the accessible names of the scale ends', async () => {
     const el = await mount(
       html`<cx-feedback endpoint=${ENDPOINT} touchpoint="render" question="nps" lang="en"></cx-feedback>`,
