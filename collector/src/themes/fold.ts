@@ -23,16 +23,16 @@ export function fold(word: string): string {
   return folded;
 }
 
-/**
- * How a word is shown: as the customer wrote it, accents kept, lower-cased by the rules of the comment's language
- * (Turkish "I" is "ı", not "i"), so the same word in different capitals reads as one form. The locale-aware call is
- * the slow one (see above), so forms are remembered per language, bounded like the folded ones.
- */
 type DisplayForms = { lowerCase: (word: string) => string; forms: Map<string, string> };
 /** The locale tag is the visitor's to choose: a flood of made-up languages only empties this cache too. */
 const LANGUAGE_LIMIT = 200;
 const displayCaches = new Map<string, DisplayForms>();
 
+/**
+ * How a word is shown: as the customer wrote it, accents kept, lower-cased by the rules of the comment's language
+ * (Turkish "I" is "ı", not "i"), so the same word in different capitals reads as one form. The locale-aware call is
+ * the slow one (see above), so forms are remembered per language, bounded like the folded ones.
+ */
 export function displayForm(word: string, language: string): string {
   let forLanguage = displayCaches.get(language);
   if (!forLanguage) {
