@@ -14,8 +14,16 @@ export function startUi(): void {
     getDelivery().start();
     // The stylesheet is parsed here, and the elements upgraded in the next task: each a short task for the host page.
     void styles.styleSheet;
-    setTimeout(defineCxFeedback);
+    setTimeout(defineSafely);
   } catch {
     /* never break the host page */
+  }
+}
+
+function defineSafely(): void {
+  try {
+    defineCxFeedback();
+  } catch {
+    /* an upgrade that throws stays ours: never the host page's error */
   }
 }
