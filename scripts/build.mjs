@@ -17,6 +17,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { minify } from 'terser';
 import { dirname, resolve as resolvePath } from 'node:path';
+import { COMPILE_HINT } from './build/compile-hint.mjs';
 import { minifyCssPlugin } from './build/minify-css.mjs';
 import { svelteTypes, vueTypes } from './build/framework-types.mjs';
 import { fileURLToPath } from 'node:url';
@@ -38,13 +39,11 @@ async function terse(file, module = false, { calledOnLoad = false } = {}) {
     mangle: true,
     format: { comments: false },
   });
-  // V8's explicit compile hint (other engines read a comment): a file whose functions nearly all run as soon as it loads is compiled eagerly, off
-  // the main thread while it streams in, instead of function by function in the middle of the widget's first render.
+  // A file whose functions nearly all run as soon as it loads asks to be compiled eagerly (build/compile-hint.mjs).
   const code = calledOnLoad ? `${COMPILE_HINT}\n${out.code}` : out.code;
   writeFileSync(file, code);
   return code;
 }
-const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
 const hash = (code) => createHash('sha256').update(code).digest('hex').slice(0, 10);
 
 /** A classic script for a <script> tag: one minified IIFE, then the terser pass. Returns a hash of what it wrote. */

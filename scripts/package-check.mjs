@@ -4,6 +4,7 @@
 // schema's shape and name the element.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { COMPILE_HINT } from './build/compile-hint.mjs';
 
 let failed = 0;
 function step(name, cmd, args) {
@@ -36,7 +37,7 @@ if (!manifestOk) failed++;
 // The chunks that run nearly whole once loaded ask V8 to compile them eagerly, off the main thread (scripts/build.mjs).
 const graph = JSON.parse(readFileSync('.tmp/script-graph.json', 'utf8'));
 const unhinted = [graph.ui, graph.popover, graph.entry].filter(
-  (file, i) => readFileSync(`dist/${file}`, 'utf8').startsWith('//# allFunctionsCalledOnLoad\n') != i < 2,
+  (file, i) => readFileSync(`dist/${file}`, 'utf8').startsWith(`${COMPILE_HINT}\n`) != i < 2,
 );
 console.log(
   `${unhinted.length ? 'FAIL' : 'ok  '} compile hint on the ui and popover chunks only${unhinted.length ? ` (wrong: ${unhinted.join(', ')})` : ''}`,
