@@ -1,17 +1,14 @@
+import { sharedLoad } from './shared-load.ts';
+
 /** How long to wait before the second try: long enough for a dropped connection or a deploy in progress to pass. */
 const RETRY_MS = 1000;
 
 /**
- * A dynamic import shared by its callers and tried twice before it rejects. Browsers fetch a module again after a
- * failed fetch, so the second try uses the same URL; after a rejection the next call starts over.
+ * A dynamic import shared by its callers (see sharedLoad) and tried twice before it rejects. Browsers fetch a module
+ * again after a failed fetch, so the second try uses the same URL; after a rejection the next call starts over.
  */
 export function retriedImport<T>(load: () => Promise<T>): () => Promise<T> {
-  let pending: Promise<T> | undefined;
-  return () =>
-    (pending ??= load()
-      .catch(() => new Promise<T>((resolve, reject) => setTimeout(() => load().then(resolve, reject), RETRY_MS)))
-      .catch((error: unknown) => {
-        pending = undefined;
-        throw error;
-      }));
+  return sharedLoad(() =>
+    load().catch(() => new Promise<T>((resolve, reject) => setTimeout(() => load().then(resolve, reject), RETRY_MS))),
+  );
 }
