@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM } from './support/harness.ts';
 
 /**
@@ -37,6 +37,27 @@ beforeAll(async () => {
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
   });
 }, 60_000);
+
+/** The pages the running test opened, with what each collected: printed when the test fails. */
+const opened: { page: Page; problems: string[] }[] = [];
+
+afterEach(async ({ task }) => {
+  const pages = opened.splice(0);
+  if (task.result?.state != 'fail') return;
+  for (const { page, problems } of pages) {
+    const state = await page
+      .evaluate(() =>
+        [...document.querySelectorAll('cx-feedback')].map((el) => ({
+          element: el.outerHTML.slice(0, el.outerHTML.indexOf('>') + 1),
+          defined: !!customElements.get('cx-feedback'),
+          shadow: el.shadowRoot?.innerHTML.replace(/<!--[^>]*-->/g, '').slice(0, 400) ?? null,
+        })),
+      )
+      .catch((error: unknown) => String(error));
+    const files = await ours(page).catch(() => []);
+    console.log(`${task.name}: ${page.url()}`, JSON.stringify({ problems, files, state }, null, 1));
+  }
+});
 
 afterAll(async () => {
   await browser?.close();
@@ -90,6 +111,7 @@ async function visit(
       console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
     ),
   );
+  opened.push({ page, problems });
   await page.goto(base + path);
   return { page, problems };
 }
