@@ -13,6 +13,21 @@ const UNSET_MS = 2000;
 /** The JSON survey check, once a widget on the page needed it (shared by every instance). */
 let surveyCheck: SurveyCheck | undefined;
 
+/**
+ * The element's properties that only change how the card looks or what it sends along, read where they are used:
+ * a change of any other property means reading the configuration again (so does a property added later, by default).
+ */
+export const RENDER_PROPERTIES: ReadonlySet<PropertyKey> = new Set([
+  'theme',
+  'density',
+  'strings',
+  'locales',
+  'position',
+  'keepParams',
+  'scrub',
+  'targeted',
+]);
+
 /** The element's configuration properties, as the controller reads them. */
 export type ConfigHost = ReactiveControllerHost &
   HTMLElement & {

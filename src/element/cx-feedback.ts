@@ -1,23 +1,20 @@
 import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import type { Answer, PayloadV1 } from '../schema/payload.ts';
-import type { Question, Recovery, Survey } from '../schema/survey.ts';
+import type { Survey } from '../schema/survey.ts';
 import type { ConfigResult } from '../survey/config.ts';
-import { answerSentiment, followUps, isOneTap } from '../survey/flow.ts';
-import { buildPayload } from '../survey/payload.ts';
-import { answerList, pick } from '../survey/session.ts';
-import { newId } from '../transport/uuid.ts';
+import { isOneTap } from '../survey/flow.ts';
 import { i18nController, type Strings } from '../i18n/index.ts';
 import { warnOnce } from '../util/warn.ts';
 import { emit, type CxEventMap } from './events.ts';
 import { renderQuestion } from './render-question.ts';
-import { renderCard, renderLauncher, type Phase } from './render-card.ts';
+import { renderCard, renderLauncher } from './render-card.ts';
 import { styles } from './styles.ts';
 import { Touchpoint } from './touchpoint.ts';
 import { safeQuery } from '../util/query.ts';
 import { PlacementController } from '../placement/controller.ts';
 import { DeliveryStatus } from './delivery-status.ts';
 import { FocusKeys } from './focus-keys.ts';
-import { Configuration } from './configuration.ts';
+import { Configuration, RENDER_PROPERTIES } from './configuration.ts';
+import { SurveyRun } from './survey-run.ts';
 
 let instances = 0;
 
@@ -105,9 +102,6 @@ export class CxFeedback extends LitElement {
     snoozeDays: { attribute: 'snooze-days' },
     sample: {},
     priority: {},
-    phase: { state: true },
-    answers: { state: true },
-    others: { state: true },
     targeted: { state: true },
   };
 
@@ -172,9 +166,6 @@ export class CxFeedback extends LitElement {
   /** Higher opens first when several interrupting widgets qualify at once. */
   priority = '';
 
-  private phase: Phase = 'hidden';
-  private answers = new Map<string, Answer['value']>();
-  private others = new Map<string, string>();
   /** A floating launcher shows only on pages its `url` matches. */
   private targeted = true;
 
@@ -182,14 +173,10 @@ export class CxFeedback extends LitElement {
   private readonly configuration = new Configuration(this, {
     stop: () => this.tp.stop(),
     valid: (config) => this.tp.start({ id: config.survey.id, touchpoint: config.touchpoint }),
-    invalid: () => void (this.phase = 'hidden'),
+    invalid: () => this.run.end(),
   });
   private readonly uid = `cx${++instances}`;
-  private firstId?: string;
-  /** The first answer is on its way: a double tap (or Enter and a click) makes one response (matrix C03). */
-  private busy = false;
   private stops: Array<() => void> = [];
-  private shownBy = 'load';
   private readonly tp = new Touchpoint(this, {
     reveal: (trigger) => this.reveal(trigger),
     conceal: (reason) => {
@@ -201,18 +188,33 @@ export class CxFeedback extends LitElement {
   private readonly delivery = new DeliveryStatus(this);
   private readonly placement = new PlacementController(this, () => ({
     mode: this.tp.mode,
-    open: this.phase != 'hidden',
+    open: this.run.phase != 'hidden',
   }));
-  private readonly keys = new FocusKeys(this, {
-    state: () => ({ open: this.phase != 'hidden', inline: this.tp.mode == 'inline' }),
+  private readonly keys: FocusKeys = new FocusKeys(this, {
+    state: () => ({ open: this.run.phase != 'hidden', inline: this.tp.mode == 'inline' }),
     escape: () => this.hide('escape'),
   });
-  private answered = false;
+  private readonly run: SurveyRun = new SurveyRun(this, {
+    config: () => (this.config.ok ? this.config.config : undefined),
+    context: () => ({
+      locale: this.i18n.requested,
+      placement: this.tp.mode,
+      keepParams: this.keepParams.split(/[\s,]+/).filter(Boolean),
+      scrubText: this.scrub !== 'off',
+    }),
+    browsing: () => this.keys.arrowNav,
+    answered: () => this.tp.note('answered'),
+    deliver: (endpoint, payload, first) => void this.delivery.send(endpoint, payload, first),
+    phaseChanged: (phase) => {
+      this.keys.phaseChanged(phase === 'thanks');
+      // An inline card is done at the thank-you; a popover's closes when the customer closes it (no auto-dismiss).
+      if (phase === 'thanks' && this.tp.mode == 'inline') emit(this, 'cx-close', { reason: 'done' });
+    },
+    fail: (error) => this.fail(error),
+  });
   /** The card may be drawn: false during the first update (see firstUpdated). */
   private ready = false;
   private drawn?: Promise<void>;
-  /** The help link to offer with the thank-you: the first answer was negative and no listener took over. */
-  private offer?: Recovery;
   private get config(): ConfigResult {
     return this.configuration.result;
   }
@@ -223,8 +225,8 @@ export class CxFeedback extends LitElement {
     super.connectedCallback();
     this.guard(() =>
       this.stops.push(() => {
-        if (this.phase != 'hidden') this.tp.closed();
-        this.phase = 'hidden';
+        if (this.run.phase != 'hidden') this.tp.closed();
+        this.run.end();
       }),
     );
   }
@@ -236,42 +238,14 @@ export class CxFeedback extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     this.guard(() => {
-      const configKeys = [
-        'endpoint',
-        'touchpoint',
-        'question',
-        'prompt',
-        'followUp',
-        'followUpWhen',
-        'surveyId',
-        'metadata',
-        'survey',
-        'stage',
-        'recovery',
-        'hideLabels',
-        'mode',
-        'anchor',
-        'trigger',
-        'url',
-        'frequency',
-        'recontactDays',
-        'cooldownDays',
-        'snoozeDays',
-        'sample',
-        'priority',
-      ];
-      if (!this.hasUpdated || configKeys.some((k) => changed.has(k))) this.configuration.read(false);
+      if (!this.hasUpdated || [...changed.keys()].some((k) => !RENDER_PROPERTIES.has(k)))
+        this.configuration.read(false);
     });
   }
 
   protected override update(changed: PropertyValues): void {
     // Contain our own bugs: a render error must not reach the host page's error handlers (matrix H04).
     try {
-      // Chromium keeps radio inputs removed from a shadow root in that root's radio-group registry while they have a
-      // name, and with them the whole card they belonged to (found by the benchmark's open/close growth gate: ~8 KB
-      // per cycle). A phase change replaces the questions, so the old radios lose their names first.
-      if (changed.has('phase'))
-        this.renderRoot?.querySelectorAll?.('input[type=radio][name]').forEach((i) => i.removeAttribute('name'));
       super.update(changed);
     } catch (error) {
       this.fail(error);
@@ -286,27 +260,27 @@ export class CxFeedback extends LitElement {
    */
   show(trigger = 'api'): boolean {
     if (!this.config.ok) return false;
-    return this.phase !== 'hidden' || this.tp.open(trigger);
+    return this.run.phase !== 'hidden' || this.tp.open(trigger);
   }
 
   /** Hides the card without answering. */
   hide(reason: CxEventMap['cx-close']['reason'] = 'api'): void {
-    if (this.phase === 'hidden') return;
+    if (this.run.phase === 'hidden') return;
     this.keys.closing();
-    this.phase = 'hidden';
+    this.run.end();
     this.placement.release();
     // An answer was recorded when it was given; closing unanswered is a dismissal (or a snooze) for the rules.
-    if (!this.answered && reason != 'route' && reason != 'api')
+    if (!this.run.answered && reason != 'route' && reason != 'api')
       this.tp.note(reason == 'snooze' ? 'snoozed' : 'dismissed');
     this.tp.closed();
-    emit(this, 'cx-close', { reason: this.answered ? 'done' : reason });
+    emit(this, 'cx-close', { reason: this.run.answered ? 'done' : reason });
   }
 
   // ── opening (asked by the Touchpoint controller) ───────────────────────────
 
   private reveal(trigger: string): boolean {
     if (!this.config.ok) return false;
-    if (this.phase !== 'hidden') return true;
+    if (this.run.phase !== 'hidden') return true;
     const { survey, touchpoint } = this.config.config;
     if (!emit(this, 'cx-show', { surveyId: survey.id, touchpoint, trigger })) return false;
     if (this.tp.mode == 'popover' && this.anchor && !safeQuery(this.anchor)) {
@@ -314,20 +288,14 @@ export class CxFeedback extends LitElement {
         `cx-feedback (touchpoint "${touchpoint}"): anchor="${this.anchor}" matches no element; the popover opens in the corner instead`,
       );
     }
-    this.shownBy = trigger;
-    this.answered = false;
-    this.answers = new Map();
-    this.others = new Map();
+    this.run.begin(trigger);
     this.delivery.reset();
-    this.busy = false;
-    this.offer = undefined;
-    this.phase = 'asking';
     this.keys.opened(trigger == 'launcher');
     return true;
   }
 
   private readonly toggleLauncher = (): void => {
-    if (this.phase == 'hidden') this.tp.open('launcher');
+    if (this.run.phase == 'hidden') this.tp.open('launcher');
     else this.hide('dismiss');
   };
 
@@ -359,129 +327,40 @@ export class CxFeedback extends LitElement {
     );
   }
 
-  // ── answering ──────────────────────────────────────────────────────────────
-
-  private onPick = (q: Question, value: number | string): void => {
-    this.answers = pick(this.answers, q, value);
-    this.announceAnswer(q);
-    if (!this.keys.arrowNav && this.phase === 'asking' && isOneTap(q)) this.submitFirst();
-  };
-
-  private onText = (q: Question, value: string, field: 'value' | 'other'): void => {
-    if (field === 'other') this.others = new Map(this.others).set(q.id, value);
-    else this.answers = new Map(this.answers).set(q.id, value);
-  };
-
-  private announceAnswer(q: Question): void {
-    if (!this.config.ok) return;
-    const value = this.answers.get(q.id);
-    if (value !== undefined)
-      emit(this, 'cx-answer', { surveyId: this.config.config.survey.id, questionId: q.id, type: q.type, value });
-  }
-
-  private submitFirst(): void {
-    if (this.busy || !this.config.ok) return; // double tap / Enter + click: one response (matrix C03)
-    const first = this.config.config.survey.questions[0];
-    const answers = answerList([first], this.answers, this.others);
-    if (!answers.length) return;
-    this.busy = true;
-    this.answered = true;
-    this.tp.note('answered');
-    this.firstId = newId();
-    const payload = this.send(this.firstId, answers);
-    if (payload && answerSentiment(first, answers[0].value) === 'negative') this.offerRecovery(payload);
-    this.phase = followUps(this.config.config.survey, this.answers).length ? 'follow-up' : 'thanks';
-    this.afterPhaseChange();
-  }
-
-  private submitFollowUps(): void {
-    if (!this.config.ok || this.phase !== 'follow-up') return;
-    const answers = answerList(followUps(this.config.config.survey, this.answers), this.answers, this.others);
-    if (answers.length) this.send(newId(), answers, this.firstId);
-    this.phase = 'thanks';
-    this.afterPhaseChange();
-  }
-
-  private skipFollowUps = (): void => {
-    this.phase = 'thanks';
-    this.afterPhaseChange();
-  };
-
-  /** Fires `cx-recovery`; unless a listener took over, the thank-you offers the configured help link. */
-  private offerRecovery(payload: PayloadV1): void {
-    const offer = this.config.ok ? this.config.config.survey.recovery : undefined;
-    if (emit(this, 'cx-recovery', { payload, sentiment: 'negative' })) this.offer = offer;
-  }
-
-  /** Builds the payload and hands it to delivery; returns it, or undefined where it could not be built. */
-  private send(id: string, answers: Answer[], followUpOf?: string): PayloadV1 | undefined {
-    if (!this.config.ok) return undefined;
-    const { config } = this.config;
-    let payload: PayloadV1;
-    try {
-      payload = buildPayload({
-        id,
-        surveyId: config.survey.id,
-        touchpoint: config.touchpoint,
-        answers,
-        metadata: config.metadata,
-        locale: this.i18n.requested,
-        followUpOf,
-        placement: this.tp.mode,
-        trigger: this.shownBy,
-        keepParams: this.keepParams.split(/[\s,]+/).filter(Boolean),
-        scrubText: this.scrub !== 'off',
-        stage: config.survey.stage,
-      });
-    } catch (error) {
-      this.fail(error);
-      return undefined;
-    }
-    emit(this, 'cx-submit', payload);
-    void this.delivery.send(config.endpoint, payload, id === this.firstId);
-    return payload;
-  }
-
-  private afterPhaseChange(): void {
-    this.keys.phaseChanged(this.phase === 'thanks');
-    // An inline card is done at the thank-you; a popover's closes when the customer closes it (no auto-dismiss).
-    if (this.phase === 'thanks' && this.tp.mode == 'inline') emit(this, 'cx-close', { reason: 'done' });
-  }
-
   // ── rendering ──────────────────────────────────────────────────────────────
 
   protected override render(): TemplateResult | typeof nothing {
     if (!this.ready || !this.config.ok) return nothing;
     const { survey } = this.config.config;
     const view = { strings: this.i18n.t, lang: this.i18n.lang, dir: this.i18n.dir };
-    const open = this.phase !== 'hidden';
+    const { run } = this;
+    const open = run.phase !== 'hidden';
     const launcher =
       this.tp.mode == 'floating' && this.targeted
         ? renderLauncher({ ...view, open, toggle: this.toggleLauncher, warm: this.placement.warm })
         : nothing;
-    const asking = this.phase === 'asking';
     const card = () =>
       renderCard({
         ...view,
-        phase: this.phase,
+        phase: run.phase,
         float: this.tp.mode != 'inline',
-        questions: asking ? [survey.questions[0]] : followUps(survey, this.answers),
+        questions: run.questions(survey),
         oneTap: isOneTap(survey.questions[0]),
-        offer: this.offer,
+        offer: run.offer,
         status: this.delivery.status,
         renderQuestion: (question) =>
           renderQuestion({
             question,
             strings: view.strings,
             uid: this.uid,
-            value: this.answers.get(question.id),
-            other: this.others.get(question.id) ?? '',
+            value: run.answers.get(question.id),
+            other: run.others.get(question.id) ?? '',
             disabled: false,
-            onPick: this.onPick,
-            onText: this.onText,
+            onPick: run.pick,
+            onText: run.text,
           }),
-        send: () => (asking ? this.submitFirst() : this.submitFollowUps()),
-        skip: this.skipFollowUps,
+        send: run.send,
+        skip: run.skip,
         close: (reason) => this.hide(reason),
         retry: () => this.delivery.retry(),
       });
@@ -503,7 +382,7 @@ export class CxFeedback extends LitElement {
     const message = `cx-feedback: internal error, the widget hid itself (${error instanceof Error ? error.message : String(error)})`;
     warnOnce(message);
     this.configuration.result = { ok: false, problems: [message] };
-    this.phase = 'hidden';
+    this.run.end();
     try {
       emit(this, 'cx-error', { kind: 'internal', message });
     } catch {
