@@ -1,7 +1,7 @@
 import { expect, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { press } from '../support/engine.ts';
-import { ENDPOINT, mount, option, shadow, stored, storedCount, uniqueTouchpoint } from './helpers.ts';
+import { ENDPOINT, mount, option, shadow, storedCount, uniqueTouchpoint } from './helpers.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -41,12 +41,15 @@ describe('<cx-feedback> delivers one tap', () => {
   it('a double click stores one response', async () => {
     const tp = uniqueTouchpoint('double');
     const el = await mount(html`<cx-feedback endpoint=${ENDPOINT} touchpoint=${tp} question="csat"></cx-feedback>`);
+    const submitted: string[] = [];
+    el.addEventListener('cx-submit', (e) => submitted.push(e.detail.id));
     const o = option(el, 4);
     o.click();
     o.click();
-    await storedCount(tp, 1);
-    await new Promise((r) => setTimeout(r, 200));
-    expect(await stored(tp)).to.have.length(1);
+    // A response is handed to delivery in the click's own task: what the two clicks made is known at once.
+    expect(submitted).to.have.length(1);
+    const [row] = await storedCount(tp, 1);
+    expect(row.payload.id).to.equal(submitted[0]);
   });
 
   it('a follow-up arrives as its own payload linked to the first', async () => {
@@ -90,10 +93,13 @@ describe('<cx-feedback> keyboard', () => {
     const el = await mount(html`<cx-feedback endpoint=${ENDPOINT} touchpoint=${tp} question="ces"></cx-feedback>`);
     const first = shadow(el).querySelector('input') as HTMLInputElement;
     first.focus();
+    let submitted = 0;
+    el.addEventListener('cx-submit', () => submitted++);
     await sendKeys({ press: 'ArrowRight' });
     await sendKeys({ press: 'ArrowRight' });
-    await new Promise((r) => setTimeout(r, 100));
-    expect(await stored(tp)).to.have.length(0);
+    // Each key's click is dispatched (and would submit) before sendKeys resolves.
+    await el.updateComplete;
+    expect(submitted).to.equal(0);
     expect(shadow(el).querySelector('[part~="option-selected"]')?.getAttribute('data-value')).to.equal('3');
     await sendKeys({ press: 'Enter' });
     const [row] = await storedCount(tp, 1);

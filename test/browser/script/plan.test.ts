@@ -2,6 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { markFired } from '../../../src/script/handoff.ts';
 import { planFor } from '../../../src/script/plan.ts';
 import { STORAGE_KEY } from '../../../src/frequency/store.ts';
+import type { CxFeedback } from '../../../src/element/cx-feedback.ts';
 import { ENDPOINT, shadow, uniqueTouchpoint } from '../element/helpers.ts';
 
 /**
@@ -109,7 +110,8 @@ describe('entry: handoff to the element', () => {
       trigger: `event:${tp}`,
     });
     document.body.append(el);
-    await new Promise((r) => setTimeout(r, 200));
+    // Settled: the configuration read and the trigger armed (the event below opens it, so it was).
+    await (el as CxFeedback).updateComplete;
     expect(shadow(el).querySelector('.card')).to.equal(null);
     document.dispatchEvent(new CustomEvent(tp));
     await waitUntil(() => shadow(el).querySelector('.card'), 'no card after the event');
