@@ -319,6 +319,7 @@ describe('<cx-feedback> touchpoints', () => {
     const field = wrap.querySelector('input')!;
     field.focus();
     fire(tp);
+    // A window the rule must hold over: the open waits as long as the field has focus (blur below opens it).
     await new Promise((r) => setTimeout(r, 400));
     expect(card(el)).to.equal(null);
     field.blur();
@@ -335,15 +336,16 @@ describe('<cx-feedback> touchpoints', () => {
     </div>` as never,
     );
     const [ea, eb] = [
-      wrap.querySelector<HTMLElement & { metadata: string }>('#a')!,
+      wrap.querySelector<HTMLElement & { metadata: string; updateComplete: Promise<boolean> }>('#a')!,
       wrap.querySelector<HTMLElement>('#b')!,
     ];
     fire(a);
     await waitUntil(() => card(ea), 'first did not open');
     ea.metadata = '{"step":"2"}';
-    await new Promise((r) => setTimeout(r, 50));
+    await ea.updateComplete; // the configuration was read again
     expect(card(ea)).to.not.equal(null);
     fire(b);
+    // A window the rule must hold over: the second waits for the slot (closing the first below opens it).
     await new Promise((r) => setTimeout(r, 200));
     expect(card(eb)).to.equal(null);
     (shadow(ea).querySelector('[part="close"]') as HTMLElement).click();
