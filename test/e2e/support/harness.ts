@@ -99,7 +99,18 @@ export function useEnv(): Env {
     env.server.reset();
     allow = false;
   });
-  afterEach(async () => {
+  afterEach(async ({ task }) => {
+    // A failure explains itself: what the receiver saw, and each page's delivery events and warnings.
+    if (task.result?.state == 'fail') {
+      const pages = await Promise.all(
+        tabs.map(async (t) => ({
+          url: t.page.url(),
+          warnings: t.warnings,
+          events: t.page.isClosed() ? 'closed' : await t.page.evaluate(() => window.cxTest?.events).catch(String),
+        })),
+      );
+      console.log(`${task.name}:`, JSON.stringify({ received: env.server.received, pages }, null, 1));
+    }
     // Host-page safety (matrix H04): no uncaught error and no unhandled rejection on any page of the test.
     const errors: string[] = [];
     for (const t of tabs) {
