@@ -47,7 +47,7 @@ async function terse(file, module = false, { calledOnLoad = false } = {}) {
 const hash = (code) => createHash('sha256').update(code).digest('hex').slice(0, 10);
 
 /** A classic script for a <script> tag: one minified IIFE, then the terser pass. Returns a hash of what it wrote. */
-async function classicScript(entry, fileName, name, { plugins = [], define = {} } = {}) {
+async function classicScript(entry, fileName, name, { plugins = [], define = {}, calledOnLoad = false } = {}) {
   await build({
     ...quiet,
     resolve,
@@ -63,7 +63,7 @@ async function classicScript(entry, fileName, name, { plugins = [], define = {} 
       rolldownOptions: { checks: { emptyImportMeta: false } },
     },
   });
-  return hash(await terse(`${root}dist/${fileName}`));
+  return hash(await terse(`${root}dist/${fileName}`, false, { calledOnLoad }));
 }
 
 /**
@@ -71,7 +71,7 @@ async function classicScript(entry, fileName, name, { plugins = [], define = {} 
  * bundled in. Returns a hash of what it wrote: the script asks for the file with it, so a cached copy from an older
  * release is never paired with a newer script (hence these are built first).
  */
-async function nextToScript(entry, fileName) {
+async function nextToScript(entry, fileName, { calledOnLoad = false } = {}) {
   await build({
     ...quiet,
     resolve,
@@ -85,12 +85,12 @@ async function nextToScript(entry, fileName) {
       rolldownOptions: { output: { minify: true } },
     },
   });
-  return hash(await terse(`${root}dist/${fileName}`, true));
+  return hash(await terse(`${root}dist/${fileName}`, true, { calledOnLoad }));
 }
 
 // cx-feedback.popover.js: placement with Floating UI, imported when a popover or floating card first opens
 // (src/placement/load.script.ts names the file).
-const popoverHash = await nextToScript('src/placement/popover.ts', 'cx-feedback.popover.js');
+const popoverHash = await nextToScript('src/placement/popover.ts', 'cx-feedback.popover.js', { calledOnLoad: true });
 // cx-feedback.survey.js: the check of a survey written as JSON, with zod/mini, imported only for a widget whose survey
 // is JSON (src/survey/load-check.script.ts), so attribute widgets never load zod.
 const surveyHash = await nextToScript('src/survey/check-survey.ts', 'cx-feedback.survey.js');
@@ -112,10 +112,12 @@ const loaderHashes = {
   __CX_SURVEY_HASH__: JSON.stringify(surveyHash),
 };
 
-// cx-feedback.iife.js: the self-contained classic script, for hosts that cannot serve ES modules with CORS.
+// cx-feedback.iife.js: the self-contained classic script, for hosts that cannot serve ES modules with CORS. It
+// defines the element, starts delivery and draws its cards as soon as it runs, so it asks to be compiled eagerly too.
 await classicScript('src/script/iife.ts', 'cx-feedback.iife.js', 'cxFeedbackBundle', {
   plugins: [minifyCssPlugin(), scriptLoader],
   define: loaderHashes,
+  calledOnLoad: true,
 });
 
 // The page's module graph, split by the bundler: the entry (drains the outbox, plans widgets, arms triggers) and the
