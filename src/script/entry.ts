@@ -55,11 +55,10 @@ function start(): void {
     loading = true;
     loadUi().then(
       ({ startUi }) => {
-        // From here each element plans, arms and opens itself.
-        stopWatch();
         // In a task of its own: downloading and evaluating the chunk, then upgrading and rendering, are two shorter
-        // frames instead of one long one.
-        setTimeout(startUi);
+        // frames instead of one long one. From the upgrade on, each element plans, arms and opens itself; until then
+        // the triggers armed here keep listening.
+        setTimeout(() => startUi(() => stopWatch()));
       },
       (error: unknown) => {
         loading = false;
